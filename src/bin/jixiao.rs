@@ -1,0 +1,219 @@
+//! The command line: reads files or stdin, prints diagnostics as text or JSON, exits 1 on errors and 2 on unreadable input.
+
+use jixiao::diagnostic::Lang;
+use jixiao::profile::Profile;
+use jixiao::rules::registry;
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+jixiao — 预算绩效表格检查 / budget performance form validator
+
+用法 / usage:
+  jixiao check [--profile NAME|FILE] [--format text|json] [--lang zh|en] FILE...
+        FILE 为 - 时读标准输入 / FILE - reads stdin
+        退出码 / exit: 0 无错误 no errors, 1 有错误 errors found, 2 无法读取 unreadable input
+  jixiao value TEXT [--unit U] [--op OP]   解析一个指标值 / parse one target value (JSON)
+  jixiao codes [--format text|json]        列出全部诊断代码 / list every diagnostic code
+";
+
+struct Args {
+    profile: Option<String>,
+    format: String,
+    lang: Lang,
+    unit: Option<String>,
+    op: Option<String>,
+    positional: Vec<String>,
+}
+
+fn parse_args(args: &[String]) -> Result<Args, String> {
+    let mut a = Args {
+        profile: None,
+        format: "text".to_string(),
+        lang: Lang::Zh,
+        unit: None,
+        op: None,
+        positional: Vec::new(),
+    };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} 需要一个值 / {name} needs a value"))
+        };
+        match arg.as_str() {
+            "--profile" => a.profile = Some(value("--profile")?),
+            "--format" => {
+                a.format = value("--format")?;
+                if a.format != "json" && a.format != "text" {
+                    return Err(format!("--format 只能是 text 或 json，收到 {}", a.format));
+                }
+            }
+            "--lang" => {
+                let v = value("--lang")?;
+                a.lang =
+                    Lang::parse(&v).ok_or_else(|| format!("--lang 只能是 zh 或 en，收到 {v}"))?;
+            }
+            "--unit" => a.unit = Some(value("--unit")?),
+            "--op" => a.op = Some(value("--op")?),
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with("--") => return Err(format!("未知选项 / unknown option {s}")),
+            _ => a.positional.push(arg.clone()),
+        }
+    }
+    Ok(a)
+}
+
+fn load_profile(spec: Option<&str>) -> Result<Profile, String> {
+    match spec {
+        None => Ok(Profile::default()),
+        Some(s) if s.ends_with(".json") || std::path::Path::new(s).is_file() => {
+            let json =
+                std::fs::read_to_string(s).map_err(|e| format!("无法读取配置文件 {s}: {e}"))?;
+            Profile::from_json(&json).map_err(|e| e.to_string())
+        }
+        Some(name) => Profile::builtin(name).map_err(|e| e.to_string()),
+    }
+}
+
+fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+fn check(a: &Args) -> Result<u8, String> {
+    if a.positional.is_empty() {
+        return Err("请给出要检查的文件（或 - 读标准输入）/ give a FILE or -".to_string());
+    }
+    let profile = load_profile(a.profile.as_deref())?;
+    let mut worst = 0u8;
+    let mut records = Vec::new();
+    let mut text = String::new();
+    for path in &a.positional {
+        let report = read_input(path)
+            .map_err(|e| format!("无法读取 {path}: {e}"))
+            .and_then(|bytes| {
+                jixiao::check_bytes(&bytes, &profile).map_err(|e| format!("{path}: {e}"))
+            });
+        match report {
+            Ok(report) => {
+                if report.has_errors() {
+                    worst = worst.max(1);
+                }
+                if a.format == "json" {
+                    let rec = serde_json::to_value(report.to_record(a.lang))
+                        .map_err(|e| e.to_string())?;
+                    records.push((path.clone(), rec));
+                } else {
+                    text.push_str(&report.to_text(a.lang, path));
+                }
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                worst = 2;
+            }
+        }
+    }
+    let mut stdout = std::io::stdout().lock();
+    if a.format == "json" {
+        let out = match records.as_slice() {
+            [(_, one)] if a.positional.len() == 1 => one.clone(),
+            _ => serde_json::json!({
+                "files": records
+                    .into_iter()
+                    .map(|(file, mut rec)| {
+                        if let Some(o) = rec.as_object_mut() {
+                            o.insert("file".to_string(), serde_json::Value::String(file));
+                        }
+                        rec
+                    })
+                    .collect::<Vec<_>>()
+            }),
+        };
+        let s = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
+        let _ = writeln!(stdout, "{s}");
+    } else {
+        let _ = write!(stdout, "{text}");
+    }
+    Ok(worst)
+}
+
+fn value(a: &Args) -> Result<u8, String> {
+    let [text] = a.positional.as_slice() else {
+        return Err("用法 / usage: jixiao value TEXT [--unit U] [--op OP]".to_string());
+    };
+    let merged = format!(
+        "{}{}{}",
+        a.op.as_deref().unwrap_or(""),
+        text,
+        a.unit.as_deref().unwrap_or("")
+    );
+    let v = jixiao::value::parse(&merged);
+    let mut json = serde_json::to_value(&v).map_err(|e| e.to_string())?;
+    if let Some(o) = json.as_object_mut() {
+        o.insert(
+            "diagnostics".to_string(),
+            serde_json::Value::Array(Vec::new()),
+        );
+    }
+    println!(
+        "{}",
+        serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?
+    );
+    Ok(0)
+}
+
+fn codes(a: &Args) -> Result<u8, String> {
+    if a.format == "json" {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(registry::TABLE).map_err(|e| e.to_string())?
+        );
+    } else {
+        for e in registry::TABLE {
+            println!(
+                "{:?}\t{}\t{}\t{}\t{}",
+                e.code,
+                e.severity.as_str(),
+                e.name,
+                e.title_zh,
+                e.title_en
+            );
+        }
+    }
+    Ok(0)
+}
+
+fn main() -> ExitCode {
+    let all: Vec<String> = std::env::args().skip(1).collect();
+    let Some((cmd, rest)) = all.split_first() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let result = parse_args(rest).and_then(|a| match cmd.as_str() {
+        "check" => check(&a),
+        "value" => value(&a),
+        "codes" => codes(&a),
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            Ok(0)
+        }
+        other => Err(format!("未知命令 / unknown command: {other}")),
+    });
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(msg) => {
+            if !msg.is_empty() {
+                eprintln!("jixiao: {msg}");
+            }
+            eprint!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,420 @@
+//! The form model every reader fills: forms, projects, funding rows and indicator rows of cells that keep their source text and position.
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Which kind of 绩效 form this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FormKind {
+    /// 项目支出绩效目标表 (target declaration).
+    Target,
+    /// 项目支出绩效自评表 (one project's self-evaluation).
+    SelfEvaluation,
+    /// 部门/汇总自评表: one row per project.
+    SummarySelfEvaluation,
+    /// 绩效运行监控表.
+    Monitoring,
+    /// 绩效自评报告: prose with figures inline.
+    NarrativeReport,
+}
+
+impl FormKind {
+    pub fn zh(self) -> &'static str {
+        match self {
+            FormKind::Target => "绩效目标表",
+            FormKind::SelfEvaluation => "绩效自评表",
+            FormKind::SummarySelfEvaluation => "汇总绩效自评表",
+            FormKind::Monitoring => "绩效运行监控表",
+            FormKind::NarrativeReport => "绩效自评报告",
+        }
+    }
+}
+
+/// Position of a cell in the pasted sheet: 1-based record (row) and column.
+/// 0 means unknown (e.g. a portal passed JSON without positions).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+pub struct Loc {
+    #[serde(default)]
+    pub row: u32,
+    #[serde(default)]
+    pub col: u32,
+}
+
+impl Loc {
+    pub fn new(row: u32, col: u32) -> Self {
+        Loc { row, col }
+    }
+}
+
+/// One cell: its exact text as typed or pasted, and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    pub text: String,
+    #[serde(flatten)]
+    pub loc: Loc,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>, loc: Loc) -> Self {
+        Cell {
+            text: text.into(),
+            loc,
+        }
+    }
+
+    /// True when the cell holds nothing but white space.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// JSON may give a cell as a plain string or as `{"text", "row", "col"}`.
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Repr {
+            Text(String),
+            Full {
+                text: String,
+                #[serde(default)]
+                row: u32,
+                #[serde(default)]
+                col: u32,
+            },
+        }
+        Ok(match Repr::deserialize(d)? {
+            Repr::Text(text) => Cell::new(text, Loc::default()),
+            Repr::Full { text, row, col } => Cell::new(text, Loc::new(row, col)),
+        })
+    }
+}
+
+/// What a column (or a key–value label) means, found from header text and its synonyms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Role {
+    /// 序号
+    Index,
+    /// 单位名称
+    UnitName,
+    /// 项目名称
+    ProjectName,
+    /// 年初预算数
+    BudgetInitial,
+    /// 全年预算数(调整后) / 项目年度预算金额
+    BudgetAdjusted,
+    /// 全年执行数 / 实际支出 合计
+    Executed,
+    /// 执行率
+    Rate,
+    /// 分值 / 权重
+    Weight,
+    /// 得分
+    Score,
+    /// 原因 (funding reason: low execution, budget change)
+    Reason,
+    /// 一级指标
+    Level1,
+    /// 二级指标
+    Level2,
+    /// 三级指标
+    Level3,
+    /// 指标值 / 年度指标值 / 年度指标内容
+    Target,
+    /// 指标性质 (=, ≥, ≤ … in a separate column)
+    Nature,
+    /// 度量单位 / 计量单位
+    Unit,
+    /// 实际完成值 / 完成情况
+    Actual,
+    /// 偏差原因分析及改进措施 / 未完成原因分析
+    DeviationReason,
+    /// 年度目标 / 年初绩效目标
+    Goal,
+    /// 年度目标完成情况 / 绩效目标整体完成情况
+    Overall,
+    /// 存在的问题
+    Problems,
+    /// 整改情况 / 改进措施
+    Rectification,
+    /// A single amount (key–value money rows such as 项目总预算（元）).
+    Amount,
+}
+
+impl Role {
+    pub const ALL: [Role; 23] = [
+        Role::Index,
+        Role::UnitName,
+        Role::ProjectName,
+        Role::BudgetInitial,
+        Role::BudgetAdjusted,
+        Role::Executed,
+        Role::Rate,
+        Role::Weight,
+        Role::Score,
+        Role::Reason,
+        Role::Level1,
+        Role::Level2,
+        Role::Level3,
+        Role::Target,
+        Role::Nature,
+        Role::Unit,
+        Role::Actual,
+        Role::DeviationReason,
+        Role::Goal,
+        Role::Overall,
+        Role::Problems,
+        Role::Rectification,
+        Role::Amount,
+    ];
+
+    /// The role whose `as_str` is `name`.
+    pub fn from_name(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
+    /// Stable name used in diagnostics' `location.field`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Index => "index",
+            Role::UnitName => "unitName",
+            Role::ProjectName => "projectName",
+            Role::BudgetInitial => "budgetInitial",
+            Role::BudgetAdjusted => "budgetAdjusted",
+            Role::Executed => "executed",
+            Role::Rate => "rate",
+            Role::Weight => "weight",
+            Role::Score => "score",
+            Role::Reason => "reason",
+            Role::Level1 => "level1",
+            Role::Level2 => "level2",
+            Role::Level3 => "level3",
+            Role::Target => "target",
+            Role::Nature => "nature",
+            Role::Unit => "unit",
+            Role::Actual => "actual",
+            Role::DeviationReason => "deviationReason",
+            Role::Goal => "goal",
+            Role::Overall => "overall",
+            Role::Problems => "problems",
+            Role::Rectification => "rectification",
+            Role::Amount => "amount",
+        }
+    }
+
+    /// The usual Chinese column title, for messages.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Role::Index => "序号",
+            Role::UnitName => "单位名称",
+            Role::ProjectName => "项目名称",
+            Role::BudgetInitial => "年初预算数",
+            Role::BudgetAdjusted => "全年预算数",
+            Role::Executed => "执行数",
+            Role::Rate => "执行率",
+            Role::Weight => "分值",
+            Role::Score => "得分",
+            Role::Reason => "原因",
+            Role::Level1 => "一级指标",
+            Role::Level2 => "二级指标",
+            Role::Level3 => "三级指标",
+            Role::Target => "指标值",
+            Role::Nature => "指标性质",
+            Role::Unit => "度量单位",
+            Role::Actual => "实际完成值",
+            Role::DeviationReason => "偏差原因",
+            Role::Goal => "年度目标",
+            Role::Overall => "目标完成情况",
+            Role::Problems => "存在的问题",
+            Role::Rectification => "整改情况",
+            Role::Amount => "金额",
+        }
+    }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Role::Index => "No.",
+            Role::UnitName => "unit",
+            Role::ProjectName => "project name",
+            Role::BudgetInitial => "initial budget",
+            Role::BudgetAdjusted => "adjusted budget",
+            Role::Executed => "spending",
+            Role::Rate => "execution rate",
+            Role::Weight => "points",
+            Role::Score => "score",
+            Role::Reason => "reason",
+            Role::Level1 => "level-1 indicator",
+            Role::Level2 => "level-2 indicator",
+            Role::Level3 => "level-3 indicator",
+            Role::Target => "target value",
+            Role::Nature => "comparator",
+            Role::Unit => "unit of measure",
+            Role::Actual => "actual value",
+            Role::DeviationReason => "deviation reason",
+            Role::Goal => "annual goal",
+            Role::Overall => "goal completion",
+            Role::Problems => "problems",
+            Role::Rectification => "rectification",
+            Role::Amount => "amount",
+        }
+    }
+}
+
+/// Cells of one record keyed by role, in column order.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Cells(pub Vec<(Role, Cell)>);
+
+impl Cells {
+    pub fn get(&self, role: Role) -> Option<&Cell> {
+        self.0.iter().find(|(r, _)| *r == role).map(|(_, c)| c)
+    }
+
+    pub fn push(&mut self, role: Role, cell: Cell) {
+        self.0.push((role, cell));
+    }
+}
+
+/// A money unit a form states (单位：万元) or a header carries (（元）).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MoneyUnit {
+    /// 元
+    Yuan,
+    /// 千元
+    Qianyuan,
+    /// 万元
+    Wanyuan,
+    /// 亿元
+    Yiyuan,
+}
+
+impl MoneyUnit {
+    pub fn zh(self) -> &'static str {
+        match self {
+            MoneyUnit::Yuan => "元",
+            MoneyUnit::Qianyuan => "千元",
+            MoneyUnit::Wanyuan => "万元",
+            MoneyUnit::Yiyuan => "亿元",
+        }
+    }
+}
+
+/// A header field: `项目名称：X` or `项目名称：<tab>X`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    /// The label without its colon, e.g. "项目名称".
+    pub key: String,
+    pub label: Cell,
+    pub value: Option<Cell>,
+}
+
+/// One funding source row (年度资金总额, 财政拨款 …) with its values by column role.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FundingRow {
+    pub label: Cell,
+    pub source: FundSource,
+    pub cells: Cells,
+}
+
+/// Funding sources; regional sets are chosen by profile.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FundSource {
+    /// 年度资金总额 / 总额 / 合计 / 项目总预算
+    Total,
+    /// 财政拨款 / 财政资金
+    Fiscal,
+    /// 上年结转
+    CarryOver,
+    /// 非财政资金
+    NonFiscal,
+    /// 其他资金
+    Other,
+    /// Anything else, by its label.
+    Named(String),
+}
+
+/// One indicator row. 一级/二级 cells filled down from merged cells keep the position
+/// of the cell that actually holds the text.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Indicator {
+    /// 1-based sheet row of this indicator (0 when unknown).
+    #[serde(default)]
+    pub row: u32,
+    pub level1: Option<Cell>,
+    pub level2: Option<Cell>,
+    pub level3: Option<Cell>,
+    /// Target, nature, unit, actual, weight, score, deviation reason.
+    #[serde(default)]
+    pub cells: Cells,
+}
+
+/// A project: the whole of a target or self-evaluation form, or one row of a summary table.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Project {
+    /// 1-based sheet row where the project starts (0 when unknown).
+    #[serde(default)]
+    pub row: u32,
+    pub name: Option<Cell>,
+    /// Per-project cells that are not funding or indicators (序号, 单位名称, 存在的问题 …).
+    #[serde(default)]
+    pub cells: Cells,
+    #[serde(default)]
+    pub funding: Vec<FundingRow>,
+    #[serde(default)]
+    pub indicators: Vec<Indicator>,
+}
+
+/// One form as read: a paste may hold several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: Option<Cell>,
+    #[serde(default)]
+    pub fields: Vec<Field>,
+    /// The stated money unit and the cell that states it.
+    #[serde(default)]
+    pub money_unit: Option<(MoneyUnit, Cell)>,
+    #[serde(default)]
+    pub projects: Vec<Project>,
+    /// A narrative report's text, one paragraph per line as read.
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+impl Form {
+    pub fn new(kind: FormKind) -> Self {
+        Form {
+            kind,
+            title: None,
+            fields: Vec::new(),
+            money_unit: None,
+            projects: Vec::new(),
+            text: None,
+        }
+    }
+
+    /// The value of the first header field whose key contains `key`.
+    pub fn field(&self, key: &str) -> Option<&Cell> {
+        self.fields
+            .iter()
+            .find(|f| f.key.contains(key))
+            .and_then(|f| f.value.as_ref())
+    }
+
+    /// A short name for lists: the project name, else the title.
+    pub fn display_name(&self) -> Option<String> {
+        if self.kind != FormKind::SummarySelfEvaluation {
+            if let Some(c) = self.field("项目名称").filter(|c| !c.is_blank()) {
+                return Some(c.text.trim().to_string());
+            }
+            if let Some(name) = self.projects.first().and_then(|p| p.name.as_ref()) {
+                return Some(name.text.trim().to_string());
+            }
+        }
+        self.title.as_ref().map(|c| c.text.trim().to_string())
+    }
+}

@@ -1,0 +1,148 @@
+//! Splits pasted text into a grid of cells: tabs, line breaks and Excel's quoted cells.
+
+use crate::form::{Cell, Loc};
+
+/// A pasted sheet: `rows[i]` is sheet row `i + 1`; cells keep their exact text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Grid {
+    pub rows: Vec<Vec<Cell>>,
+    /// Cells whose opening quote never closed; read literally.
+    pub unbalanced_quotes: Vec<Loc>,
+}
+
+impl Grid {
+    /// The cell at 1-based (row, col), if the row has it.
+    pub fn cell(&self, row: u32, col: u32) -> Option<&Cell> {
+        let r = self.rows.get((row as usize).checked_sub(1)?)?;
+        r.get((col as usize).checked_sub(1)?)
+    }
+}
+
+/// Parses tab-separated text as Excel and WPS put it on the clipboard. A cell that
+/// starts with `"` is quoted when a closing `"` followed by a tab, a line break or the
+/// end comes later; inside it `""` is one quote and tabs and line breaks are text.
+/// Otherwise the quote is literal text and the cell is recorded in `unbalanced_quotes`.
+pub fn parse(text: &str) -> Grid {
+    let mut grid = Grid::default();
+    let bytes = text.as_bytes();
+    let mut row: Vec<Cell> = Vec::new();
+    let mut pos = 0usize;
+    // Earliest position after which no closing quote exists (saves rescans on bad input).
+    let mut no_close_from = usize::MAX;
+    let row_no = |g: &Grid| (g.rows.len() as u32).saturating_add(1);
+    loop {
+        let loc = Loc::new(row_no(&grid), (row.len() as u32).saturating_add(1));
+        let quoted = if bytes.get(pos) == Some(&b'"') && pos < no_close_from {
+            match find_closing_quote(bytes, pos.saturating_add(1)) {
+                Some(close) => Some(close),
+                None => {
+                    no_close_from = pos;
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let (cell_text, next) = match quoted {
+            Some(close) => {
+                let inner = text.get(pos.saturating_add(1)..close).unwrap_or("");
+                (inner.replace("\"\"", "\""), close.saturating_add(1))
+            }
+            None => {
+                if bytes.get(pos) == Some(&b'"') {
+                    grid.unbalanced_quotes.push(loc);
+                }
+                let end = bytes
+                    .get(pos..)
+                    .and_then(|rest| rest.iter().position(|b| matches!(b, b'\t' | b'\n' | b'\r')))
+                    .map_or(bytes.len(), |i| pos.saturating_add(i));
+                (text.get(pos..end).unwrap_or("").to_string(), end)
+            }
+        };
+        row.push(Cell::new(cell_text, loc));
+        match bytes.get(next) {
+            Some(b'\t') => pos = next.saturating_add(1),
+            Some(b'\r') | Some(b'\n') => {
+                let skip = if bytes.get(next) == Some(&b'\r')
+                    && bytes.get(next.saturating_add(1)) == Some(&b'\n')
+                {
+                    2
+                } else {
+                    1
+                };
+                grid.rows.push(std::mem::take(&mut row));
+                pos = next.saturating_add(skip);
+                if pos >= bytes.len() {
+                    break;
+                }
+            }
+            _ => {
+                grid.rows.push(std::mem::take(&mut row));
+                break;
+            }
+        }
+    }
+    grid
+}
+
+/// Index of the quote that closes a quoted cell whose text starts at `from`.
+fn find_closing_quote(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'"' {
+            match bytes.get(i.saturating_add(1)) {
+                Some(b'"') => i = i.saturating_add(2),
+                None | Some(b'\t') | Some(b'\n') | Some(b'\r') => return Some(i),
+                Some(_) => return None,
+            }
+        } else {
+            i = i.saturating_add(1);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(g: &Grid) -> Vec<Vec<&str>> {
+        g.rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn splits_tabs_and_lines() {
+        let g = parse("a\tb\r\nc\t\n\td");
+        assert_eq!(
+            texts(&g),
+            vec![vec!["a", "b"], vec!["c", ""], vec!["", "d"]]
+        );
+        assert_eq!(g.cell(3, 2).unwrap().loc, Loc::new(3, 2));
+    }
+
+    #[test]
+    fn reads_quoted_cells_with_breaks_and_tabs() {
+        let g = parse("\"一\n二\"\tx\n\"say \"\"hi\"\"\"\t\"a\tb\"");
+        assert_eq!(
+            texts(&g),
+            vec![vec!["一\n二", "x"], vec!["say \"hi\"", "a\tb"]]
+        );
+        assert!(g.unbalanced_quotes.is_empty());
+    }
+
+    #[test]
+    fn unbalanced_quote_is_literal_and_reported() {
+        let g = parse("\"abc\tdef\nghi");
+        assert_eq!(texts(&g), vec![vec!["\"abc", "def"], vec!["ghi"]]);
+        assert_eq!(g.unbalanced_quotes, vec![Loc::new(1, 1)]);
+    }
+
+    #[test]
+    fn empty_input_is_one_empty_cell() {
+        assert_eq!(texts(&parse("")), vec![vec![""]]);
+        assert_eq!(texts(&parse("x\n")), vec![vec!["x"]]);
+    }
+}

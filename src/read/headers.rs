@@ -1,0 +1,187 @@
+//! Column roles from header text and its synonyms, and the words that mark titles, key–value labels and fund sources.
+
+use crate::form::{FundSource, MoneyUnit, Role};
+
+/// Strips white space, HTML paragraph tags and bracketed notes such as "（A）", "(万元)".
+pub fn normalize_label(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0u32;
+    let t = text.replace("<p>", "").replace("</p>", "");
+    for ch in t.chars() {
+        match ch {
+            '(' | '（' | '[' | '【' => depth = depth.saturating_add(1),
+            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            c if depth == 0 && !c.is_whitespace() && c != '：' && c != ':' && c != '*' => {
+                out.push(c)
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Header synonyms, checked in order: the first whose words all occur wins.
+const ROLE_SYNONYMS: &[(&[&str], Role)] = &[
+    (&["序号"], Role::Index),
+    (&["单位名称"], Role::UnitName),
+    (&["项目名称"], Role::ProjectName),
+    (&["整体完成情况"], Role::Overall),
+    (&["目标完成情况"], Role::Overall),
+    (&["执行率"], Role::Rate),
+    (&["年初预算"], Role::BudgetInitial),
+    (&["全年预算"], Role::BudgetAdjusted),
+    (&["调整后预算"], Role::BudgetAdjusted),
+    (&["年度预算金额"], Role::BudgetAdjusted),
+    (&["年度预算数"], Role::BudgetAdjusted),
+    (&["全年执行数"], Role::Executed),
+    (&["执行数"], Role::Executed),
+    (&["一级"], Role::Level1),
+    (&["二级"], Role::Level2),
+    (&["三级"], Role::Level3),
+    (&["指标性质"], Role::Nature),
+    (&["度量单位"], Role::Unit),
+    (&["计量单位"], Role::Unit),
+    (&["实际完成值"], Role::Actual),
+    (&["完成值"], Role::Actual),
+    (&["完成情况"], Role::Actual),
+    (&["指标值"], Role::Target),
+    (&["目标值"], Role::Target),
+    (&["指标内容"], Role::Target),
+    (&["分值"], Role::Weight),
+    (&["权重"], Role::Weight),
+    (&["得分"], Role::Score),
+    (&["偏差原因"], Role::DeviationReason),
+    (&["未完成原因"], Role::DeviationReason),
+    (&["原因"], Role::Reason),
+    (&["存在的问题"], Role::Problems),
+    (&["存在问题"], Role::Problems),
+    (&["整改"], Role::Rectification),
+    (&["改进措施"], Role::Rectification),
+    (&["年初绩效目标"], Role::Goal),
+    (&["年度目标"], Role::Goal),
+];
+
+/// The role a header cell announces, if any.
+pub fn role_of(header: &str) -> Option<Role> {
+    let n = normalize_label(header);
+    if n.is_empty() {
+        return None;
+    }
+    ROLE_SYNONYMS
+        .iter()
+        .find(|(words, _)| words.iter().all(|w| n.contains(w)))
+        .map(|(_, r)| *r)
+}
+
+/// Fund sources by their row label (central, Sichuan and summary layouts).
+pub fn fund_source_of(label: &str) -> Option<FundSource> {
+    let n = normalize_label(label);
+    let n = n.trim_start_matches("其中");
+    Some(
+        if n.contains("总额") || n == "合计" || n.contains("总预算") {
+            FundSource::Total
+        } else if n.contains("非财政") {
+            FundSource::NonFiscal
+        } else if n.contains("财政拨款") || n == "财政资金" {
+            FundSource::Fiscal
+        } else if n.contains("上年结转") {
+            FundSource::CarryOver
+        } else if n.contains("其他资金") {
+            FundSource::Other
+        } else if n.contains("资金") || n.contains("预算") {
+            FundSource::Named(n.to_string())
+        } else {
+            return None;
+        },
+    )
+}
+
+/// Words that make a one-cell row the title of a form.
+const TITLE_WORDS: &[&str] = &[
+    "绩效目标表",
+    "绩效自评表",
+    "自评表",
+    "监控表",
+    "目标申报表",
+    "目标审批表",
+];
+
+pub fn is_title(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 60 && TITLE_WORDS.iter().any(|w| t.contains(w))
+}
+
+/// Labels that are header fields even without a colon.
+pub const KNOWN_KEYS: &[&str] = &[
+    "项目名称",
+    "申报单位名称",
+    "单位名称",
+    "主管部门",
+    "实施单位",
+    "部门名称",
+    "项目类别",
+    "项目负责人",
+];
+
+/// A money unit named in a label or a line: "单位：万元", "(元)", "金额单位:万元".
+pub fn money_unit_in(text: &str) -> Option<MoneyUnit> {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let after = |marker: &str| {
+        t.find(marker)
+            .map(|i| t.get(i + marker.len()..).unwrap_or(""))
+    };
+    let unit_word = |s: &str| {
+        [
+            ("亿元", MoneyUnit::Yiyuan),
+            ("万元", MoneyUnit::Wanyuan),
+            ("千元", MoneyUnit::Qianyuan),
+            ("元", MoneyUnit::Yuan),
+        ]
+        .into_iter()
+        .find(|(w, _)| s.starts_with(w))
+        .map(|(_, u)| u)
+    };
+    for marker in ["单位：", "单位:", "（", "("] {
+        if let Some(u) = after(marker).and_then(unit_word) {
+            return Some(u);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_roles_from_synonyms() {
+        let cases = [
+            ("全年预算数（A）", Some(Role::BudgetAdjusted)),
+            ("全年执行数（B）", Some(Role::Executed)),
+            ("执行率（B/A）", Some(Role::Rate)),
+            ("预算支出执行率", Some(Role::Rate)),
+            ("项目年度预算金额", Some(Role::BudgetAdjusted)),
+            ("年度预算数(万元)", Some(Role::BudgetAdjusted)),
+            ("绩效目标整体完成情况", Some(Role::Overall)),
+            ("年度指标内容", Some(Role::Target)),
+            ("指标目标值", Some(Role::Target)),
+            ("一级目标", Some(Role::Level1)),
+            ("偏差原因分析及改进措施", Some(Role::DeviationReason)),
+            ("度量单位", Some(Role::Unit)),
+            ("项目执行中存在的问题", Some(Role::Problems)),
+            ("备注", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(role_of(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn finds_money_units() {
+        assert_eq!(money_unit_in("单位：万元"), Some(MoneyUnit::Wanyuan));
+        assert_eq!(money_unit_in("金额单位:万元"), Some(MoneyUnit::Wanyuan));
+        assert_eq!(money_unit_in("项目总预算（元）："), Some(MoneyUnit::Yuan));
+        assert_eq!(money_unit_in("项目资金(万元)"), Some(MoneyUnit::Wanyuan));
+        assert_eq!(money_unit_in("单位名称：某局"), None);
+    }
+}

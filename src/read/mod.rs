@@ -1,0 +1,138 @@
+//! Picks a reader for the input (JSON, tab-separated paste or narrative report) and turns bytes into forms plus reader diagnostics.
+
+pub mod grid;
+pub mod headers;
+mod json;
+mod narrative;
+mod summary;
+mod tsv;
+
+use crate::diagnostic::{Diagnostic, Location, Msg};
+use crate::form::Form;
+use crate::rules::registry::Code;
+use std::fmt;
+
+/// Inputs larger than this are refused with a clear error (documented in the README).
+pub const MAX_INPUT_BYTES: usize = 20 * 1024 * 1024;
+
+/// Forms read from one input, with what the readers noticed about its layout.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOutput {
+    pub forms: Vec<Form>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Input that can't be read at all (the CLI exits 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    NotText,
+    TooLarge { bytes: usize },
+    Json(String),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::NotText => write!(
+                f,
+                "输入不是文本（可能是二进制文件或非 UTF-8/UTF-16 编码）。请从 Excel/WPS 复制表格后粘贴，或另存为 UTF-8 文本 / input is not text"
+            ),
+            ReadError::TooLarge { bytes } => write!(
+                f,
+                "输入过大：{bytes} 字节，上限 {MAX_INPUT_BYTES} 字节。请分批检查 / input too large"
+            ),
+            ReadError::Json(e) => write!(f, "JSON 格式错误：{e} / invalid JSON"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Decodes bytes (UTF-8, or UTF-16 with a byte-order mark) and reads them.
+pub fn read_bytes(bytes: &[u8]) -> Result<ReadOutput, ReadError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge { bytes: bytes.len() });
+    }
+    let text = decode(bytes)?;
+    read_text(&text)
+}
+
+fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+    let utf16 = |le: bool| {
+        let units: Vec<u16> = bytes
+            .get(2..)
+            .unwrap_or(&[])
+            .chunks_exact(2)
+            .map(|p| match p {
+                [a, b] if le => u16::from_le_bytes([*a, *b]),
+                [a, b] => u16::from_be_bytes([*a, *b]),
+                _ => 0,
+            })
+            .collect();
+        String::from_utf16(&units).map_err(|_| ReadError::NotText)
+    };
+    let text = match bytes {
+        [0xFF, 0xFE, ..] => utf16(true)?,
+        [0xFE, 0xFF, ..] => utf16(false)?,
+        [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest)
+            .map_err(|_| ReadError::NotText)?
+            .to_string(),
+        _ => std::str::from_utf8(bytes)
+            .map_err(|_| ReadError::NotText)?
+            .to_string(),
+    };
+    Ok(text)
+}
+
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(4096).collect();
+    let control = sample
+        .iter()
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        .count();
+    sample.contains(&'\0') || control * 10 > sample.len().max(1)
+}
+
+/// Reads text: JSON in the form model's shape, a narrative report, or a paste.
+pub fn read_text(text: &str) -> Result<ReadOutput, ReadError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(ReadError::TooLarge { bytes: text.len() });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if looks_binary(text) {
+        return Err(ReadError::NotText);
+    }
+    let trimmed = text.trim_start();
+    let mut out = if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        json::read(text)?
+    } else if narrative::is_narrative(text) {
+        narrative::read(text)
+    } else {
+        tsv::read(text)
+    };
+    out.forms.retain(|f| !is_empty_form(f));
+    if out.forms.is_empty() {
+        out.diagnostics.push(Diagnostic::new(
+            Code::S001,
+            Location::default(),
+            Msg::new(
+                "没有识别出绩效表格：找不到表头（如“一级指标/二级指标/三级指标/指标值”或“项目名称/执行率”）",
+                "No performance form found: no header such as 一级指标/二级指标/三级指标/指标值 or 项目名称/执行率",
+            ),
+            Msg::new(
+                "请从 Excel/WPS 中连同表头一起复制整张表后粘贴；也可以打开 .tsv/.csv/.json 文件",
+                "Copy the whole table including its header rows from Excel/WPS, or open a .tsv/.csv/.json file",
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+fn is_empty_form(f: &Form) -> bool {
+    f.title.is_none()
+        && f.fields.is_empty()
+        && f.text.is_none()
+        && f.projects
+            .iter()
+            .all(|p| p.indicators.is_empty() && p.funding.is_empty() && p.name.is_none())
+}

@@ -1,0 +1,520 @@
+//! Reads a summary self-evaluation table (汇总自评表): a fixed prefix of columns, one target/result pair per 二级 indicator, and a tail — aligned by content when rows or headers lack cells.
+
+use super::grid::Grid;
+use super::headers::{fund_source_of, normalize_label, role_of};
+use crate::diagnostic::{Diagnostic, Location, Msg, Section};
+use crate::form::{Cell, Cells, FundSource, FundingRow, Indicator, Loc, Project, Role};
+use crate::money::{parse_amount, parse_percent, AmountCell};
+use crate::rules::registry::Code;
+
+/// What one prefix column holds.
+#[derive(Debug, Clone, PartialEq)]
+enum Slot {
+    Role(Role),
+    Spent(FundSource),
+}
+
+impl Slot {
+    fn zh(&self) -> String {
+        match self {
+            Slot::Role(r) => r.zh().to_string(),
+            Slot::Spent(FundSource::Total) => "实际支出合计".to_string(),
+            Slot::Spent(FundSource::Fiscal) => "财政拨款".to_string(),
+            Slot::Spent(FundSource::NonFiscal) => "非财政资金".to_string(),
+            Slot::Spent(s) => format!("{s:?}"),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Slot::Role(r) => r.en().to_string(),
+            Slot::Spent(FundSource::Total) => "total spending".to_string(),
+            Slot::Spent(FundSource::Fiscal) => "fiscal appropriation".to_string(),
+            Slot::Spent(FundSource::NonFiscal) => "non-fiscal funds".to_string(),
+            Slot::Spent(s) => format!("{s:?}"),
+        }
+    }
+
+    fn accepts(&self, cell: Option<&Cell>) -> bool {
+        let Some(cell) = cell else { return false };
+        let t = cell.text.trim();
+        if t.is_empty() {
+            return true;
+        }
+        match self {
+            Slot::Role(Role::Index) => t.chars().all(|c| c.is_ascii_digit()),
+            Slot::Role(Role::BudgetAdjusted) | Slot::Spent(_) => {
+                !t.contains(['%', '％']) && !matches!(parse_amount(t), AmountCell::Invalid)
+            }
+            Slot::Role(Role::Rate) => t.contains(['%', '％']) && parse_percent(t).is_some(),
+            _ => parse_percent(t).is_none() || !matches!(parse_amount(t), AmountCell::Value(..)),
+        }
+    }
+}
+
+fn canonical_rank(s: &Slot) -> u8 {
+    match s {
+        Slot::Role(Role::Index) => 0,
+        Slot::Role(Role::UnitName) => 1,
+        Slot::Role(Role::ProjectName) => 2,
+        Slot::Role(Role::BudgetAdjusted) => 3,
+        Slot::Spent(FundSource::Total) => 4,
+        Slot::Spent(FundSource::Fiscal) => 5,
+        Slot::Spent(_) => 6,
+        Slot::Role(Role::Rate) => 7,
+        Slot::Role(Role::Goal) => 8,
+        Slot::Role(Role::Overall) => 9,
+        Slot::Role(_) => 10,
+    }
+}
+
+/// One 二级 indicator announced by the header, read as a (target, result) pair.
+struct Group {
+    level1: Option<Cell>,
+    level2: Cell,
+}
+
+/// The level-2 names a summary header uses, with their level-1 group and content cues.
+const LEVEL2: &[(&str, &str, &[&str])] = &[
+    ("数量", "产出", &["数量", "完成", "个", "场", "次", "家"]),
+    ("质量", "产出", &["质量", "合格", "验收", "达标", "%", "率"]),
+    ("时效", "产出", &["及时", "按时", "时间", "月", "前"]),
+    ("成本", "产出", &["成本", "费用", "元"]),
+    ("经济效益", "效益", &["经济", "成本", "损失"]),
+    ("社会效益", "效益", &["社会", "安全", "提高"]),
+    ("生态效益", "效益", &["生态", "环境"]),
+    ("可持续", "效益", &["长效", "持续"]),
+    ("满意度", "满意度", &["满意"]),
+];
+
+fn level2_of(text: &str) -> Option<&'static (&'static str, &'static str, &'static [&'static str])> {
+    let n = normalize_label(text);
+    if n.contains("目标") && !n.contains("指标") {
+        return None;
+    }
+    LEVEL2.iter().find(|(name, _, _)| n.contains(name))
+}
+
+/// Reads header rows from `start` and the data rows after them. Returns the projects,
+/// the index of the first row after the table, and layout diagnostics.
+pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec<Diagnostic>) {
+    let rows = &grid.rows;
+    let is_data = |row: &Vec<Cell>| {
+        let first = row.iter().find(|c| !c.is_blank());
+        first.is_some_and(|c| c.text.trim().chars().all(|ch| ch.is_ascii_digit()))
+            && row.iter().filter(|c| !c.is_blank()).count() >= 4
+    };
+    let mut data_start = start + 1;
+    while data_start < rows.len()
+        && data_start < start + 4
+        && !rows.get(data_start).is_some_and(is_data)
+    {
+        data_start += 1;
+    }
+    let header_rows = rows.get(start..data_start).unwrap_or(&[]);
+
+    // Announced columns, in header column order within each part.
+    let mut prefix: Vec<(usize, Slot, Cell)> = Vec::new();
+    let mut tail: Vec<(usize, Role, Cell)> = Vec::new();
+    let mut groups: Vec<(usize, Group)> = Vec::new();
+    let mut level1_cells: Vec<(&str, Cell)> = Vec::new();
+    for row in header_rows {
+        for (c, cell) in row.iter().enumerate() {
+            let n = normalize_label(&cell.text);
+            if n.is_empty() {
+                continue;
+            }
+            for key in ["产出", "效益", "满意度"] {
+                if n.contains(key) && n.contains("目标") && !n.contains("指标") {
+                    level1_cells.push((key, cell.clone()));
+                }
+            }
+            if let Some(entry) = level2_of(&n) {
+                if !groups
+                    .iter()
+                    .any(|(_, g)| level2_of(&g.level2.text).map(|e| e.0) == Some(entry.0))
+                {
+                    groups.push((
+                        c,
+                        Group {
+                            level1: None,
+                            level2: cell.clone(),
+                        },
+                    ));
+                }
+                continue;
+            }
+            let slot = match (n.as_str(), role_of(&n)) {
+                ("合计", _) | ("财政拨款", _) | ("非财政资金", _) => {
+                    fund_source_of(&n).map(Slot::Spent)
+                }
+                (_, Some(r @ (Role::Problems | Role::Rectification))) => {
+                    if !tail.iter().any(|(_, t, _)| *t == r) {
+                        tail.push((c, r, cell.clone()));
+                    }
+                    None
+                }
+                (
+                    _,
+                    Some(
+                        r @ (Role::Index
+                        | Role::UnitName
+                        | Role::ProjectName
+                        | Role::BudgetAdjusted
+                        | Role::Rate
+                        | Role::Goal
+                        | Role::Overall),
+                    ),
+                ) => Some(Slot::Role(r)),
+                _ => None,
+            };
+            if let Some(s) = slot {
+                if !prefix.iter().any(|(_, p, _)| *p == s) {
+                    prefix.push((c, s, cell.clone()));
+                }
+            }
+        }
+    }
+    // The prefix follows the layout's order (序号 … 执行率, 目标, 完成情况): headers
+    // flattened from merged cells often place a group's sub-columns out of order.
+    prefix.sort_by_key(|(_, s, _)| canonical_rank(s));
+    tail.sort_by_key(|(c, _, _)| *c);
+    groups.sort_by_key(|(c, _)| *c);
+    for (_, g) in &mut groups {
+        let key = level2_of(&g.level2.text).map_or("", |e| e.1);
+        g.level1 = level1_cells
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, c)| c.clone());
+    }
+
+    let mut projects = Vec::new();
+    let mut diags = Vec::new();
+    let mut skipped_everywhere: Option<Vec<usize>> = None;
+    let mut i = data_start;
+    while let Some(row) = rows.get(i) {
+        if row.iter().all(Cell::is_blank) {
+            i += 1;
+            continue;
+        }
+        if !is_data(row) {
+            break;
+        }
+        let rownum = (i as u32) + 1;
+        let (project, skipped, mut row_diags) =
+            read_row(row, rownum, form, &prefix, &groups, &tail);
+        skipped_everywhere = Some(match skipped_everywhere {
+            None => skipped,
+            Some(prev) => prev.into_iter().filter(|k| skipped.contains(k)).collect(),
+        });
+        projects.push(project);
+        diags.append(&mut row_diags);
+        i += 1;
+    }
+    for k in skipped_everywhere.unwrap_or_default() {
+        let Some((c, slot, cell)) = prefix.get(k) else {
+            continue;
+        };
+        diags.push(Diagnostic::new(
+            Code::S004,
+            Location {
+                form,
+                section: Some(Section::Projects),
+                row: Some(cell.loc.row),
+                column: Some((*c as u32) + 1),
+                field: None,
+                cell_text: Some(cell.text.clone()),
+            },
+            Msg::new(
+                format!("表头列出了「{}」列，但所有数据行都没有这一列，数据行的单元格因此比表头左移一列", slot.zh()),
+                format!("The header announces a \"{}\" column that no data row carries, so data cells sit one column left of their headers", slot.en()),
+            ),
+            Msg::new(
+                "已按单元格内容对齐读取（金额、百分比各归其列）。若确有该项数据，请补上这一列；否则删去表头中的该列，使表头与数据对齐",
+                "The rows were aligned by content. Add the column to the data if it exists, or remove it from the header",
+            ),
+        ));
+    }
+    (projects, i, diags)
+}
+
+type RowRead = (Project, Vec<usize>, Vec<Diagnostic>);
+
+fn read_row(
+    row: &[Cell],
+    rownum: u32,
+    form: usize,
+    prefix: &[(usize, Slot, Cell)],
+    groups: &[(usize, Group)],
+    tail: &[(usize, Role, Cell)],
+) -> RowRead {
+    let mut project = Project {
+        row: rownum,
+        ..Project::default()
+    };
+    let mut diags = Vec::new();
+    let mut skipped = Vec::new();
+    let mut ci = 0usize;
+    let mut total = Cells::default();
+    let mut spent: Vec<(FundSource, Cell)> = Vec::new();
+    for (k, (_, slot, _)) in prefix.iter().enumerate() {
+        let cell = row.get(ci);
+        // A typed column the data lacks: skip it when the cell fits what comes next
+        // (the next prefix column, or the indicator pairs, which take any text).
+        let next_accepts = prefix
+            .get(k + 1)
+            .map_or(cell.is_some_and(|c| !c.is_blank()), |(_, next, _)| {
+                next.accepts(cell)
+            });
+        if !slot.accepts(cell) && next_accepts {
+            skipped.push(k);
+            continue;
+        }
+        let Some(cell) = cell.cloned() else { break };
+        ci += 1;
+        match slot {
+            Slot::Role(Role::ProjectName) => project.name = Some(cell),
+            Slot::Role(Role::BudgetAdjusted) => total.push(Role::BudgetAdjusted, cell),
+            Slot::Role(Role::Rate) => total.push(Role::Rate, cell),
+            Slot::Role(r) => project.cells.push(*r, cell),
+            Slot::Spent(FundSource::Total) => total.push(Role::Executed, cell),
+            Slot::Spent(s) => spent.push((s.clone(), cell)),
+        }
+    }
+    let label = |text: &str| Cell::new(text, Loc::new(rownum, 0));
+    project.funding.push(FundingRow {
+        label: label("合计"),
+        source: FundSource::Total,
+        cells: total,
+    });
+    for (source, cell) in spent {
+        let mut cells = Cells::default();
+        cells.push(Role::Executed, cell);
+        project.funding.push(FundingRow {
+            label: label(if source == FundSource::NonFiscal {
+                "非财政资金"
+            } else {
+                "财政拨款"
+            }),
+            source,
+            cells,
+        });
+    }
+
+    // Pairs and tail: everything after the prefix up to the last non-blank cell.
+    let last = row.iter().rposition(|c| !c.is_blank()).map_or(0, |p| p + 1);
+    let rest: Vec<&Cell> = row.get(ci..last).unwrap_or(&[]).iter().collect();
+    let need = groups.len() * 2;
+    let mut slots: Vec<Option<&Cell>> = vec![None; need];
+    let mut extra: Vec<&Cell> = Vec::new();
+    if rest.len() >= need {
+        for (k, cell) in rest.iter().enumerate() {
+            match slots.get_mut(k) {
+                Some(s) => *s = Some(*cell),
+                None => extra.push(*cell),
+            }
+        }
+    } else if need > 0 && rest.len() + 1 == need {
+        let (gap, ties) = best_gap(&rest, groups);
+        for (k, cell) in rest.iter().enumerate() {
+            let slot = if k < gap { k } else { k + 1 };
+            if let Some(s) = slots.get_mut(slot) {
+                *s = Some(*cell);
+            }
+        }
+        diags.push(short_row(rownum, form, groups, gap, &ties));
+    } else {
+        for (k, cell) in rest.iter().enumerate() {
+            if let Some(s) = slots.get_mut(k) {
+                *s = Some(*cell);
+            }
+        }
+        if !rest.is_empty() {
+            diags.push(cells_missing(rownum, form, row, need - rest.len()));
+        }
+    }
+    for (g, (_, group)) in groups.iter().enumerate() {
+        let mut ind = Indicator {
+            row: rownum,
+            level1: group.level1.clone(),
+            level2: Some(group.level2.clone()),
+            level3: None,
+            cells: Cells::default(),
+        };
+        if let Some(Some(t)) = slots.get(2 * g) {
+            ind.cells.push(Role::Target, (*t).clone());
+        }
+        if let Some(Some(a)) = slots.get(2 * g + 1) {
+            ind.cells.push(Role::Actual, (*a).clone());
+        }
+        project.indicators.push(ind);
+    }
+    // Tail columns (存在的问题, 整改情况) follow the pairs; blank ones keep their position.
+    let pairs_end = ci + rest.len().min(need);
+    for (k, (_, role, _)) in tail.iter().enumerate() {
+        let cell = extra.get(k).map(|c| (*c).clone()).unwrap_or_else(|| {
+            let idx = pairs_end + k;
+            row.get(idx)
+                .cloned()
+                .unwrap_or_else(|| Cell::new("", Loc::new(rownum, (idx as u32) + 1)))
+        });
+        project.cells.push(*role, cell);
+    }
+    if let Some(cell) = extra.get(tail.len()) {
+        diags.push(extra_cell(rownum, form, cell));
+    }
+    (project, skipped, diags)
+}
+
+/// Where one missing cell most likely is: the slot whose removal makes the pairs most
+/// coherent (不适用 in both cells, a copy of the target, a name followed by a figure,
+/// words typical of the group). Returns the chosen slot and all slots that tie with it.
+fn best_gap(rest: &[&Cell], groups: &[(usize, Group)]) -> (usize, Vec<usize>) {
+    let need = groups.len() * 2;
+    let mut best = (i64::MIN, 0usize);
+    let mut scores = Vec::with_capacity(need);
+    for gap in 0..need {
+        let at = |slot: usize| -> Option<&Cell> {
+            if slot == gap {
+                None
+            } else if slot < gap {
+                rest.get(slot).copied()
+            } else {
+                rest.get(slot - 1).copied()
+            }
+        };
+        let mut score = 0i64;
+        for (g, (_, group)) in groups.iter().enumerate() {
+            let t = at(2 * g).map(|c| c.text.trim());
+            let a = at(2 * g + 1).map(|c| c.text.trim());
+            score += pair_score(t, a, &group.level2.text);
+        }
+        scores.push(score);
+        if score > best.0 {
+            best = (score, gap);
+        }
+    }
+    let ties = scores
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| **s == best.0)
+        .map(|(k, _)| k)
+        .collect();
+    (best.1, ties)
+}
+
+fn pair_score(t: Option<&str>, a: Option<&str>, level2: &str) -> i64 {
+    let na = |s: Option<&str>| s == Some("不适用");
+    let mut score = 0;
+    match (t, a) {
+        (Some(_), Some(_)) if na(t) && na(a) => score += 2,
+        (Some(_), Some(_)) if na(t) || na(a) => score -= 3,
+        (None, _) | (_, None) if na(t) || na(a) => score -= 2,
+        (Some(x), Some(y)) => {
+            // Copying the target into the result cell is common in these forms.
+            if x == y {
+                score += 2;
+            }
+            let has_figure = |s: &str| s.chars().any(|c| c.is_ascii_digit() || c == '%');
+            if !has_figure(x) && has_figure(y) {
+                score += 1;
+            }
+        }
+        _ => {}
+    }
+    if let Some((_, _, cues)) = level2_of(level2) {
+        for s in [t, a].into_iter().flatten() {
+            if s != "不适用" && cues.iter().any(|w| s.contains(w)) {
+                score += 1;
+            }
+        }
+    }
+    score
+}
+
+fn loc(form: usize, rownum: u32, cell: Option<&Cell>) -> Location {
+    Location {
+        form,
+        section: Some(Section::Projects),
+        row: Some(rownum),
+        column: cell.map(|c| c.loc.col),
+        field: None,
+        cell_text: cell.map(|c| c.text.clone()),
+    }
+}
+
+fn short_row(
+    rownum: u32,
+    form: usize,
+    groups: &[(usize, Group)],
+    gap: usize,
+    ties: &[usize],
+) -> Diagnostic {
+    let group_name = |slot: usize| {
+        groups
+            .get(slot / 2)
+            .map_or(String::new(), |(_, g)| normalize_label(&g.level2.text))
+    };
+    let part = |slot: usize| {
+        if slot % 2 == 0 {
+            "年度指标内容"
+        } else {
+            "完成情况"
+        }
+    };
+    let same_pair = ties.iter().all(|t| t / 2 == gap / 2);
+    let what_zh = if same_pair && ties.len() > 1 {
+        format!("「{}」的年度指标内容或完成情况", group_name(gap))
+    } else if ties.len() > 1 {
+        let names: Vec<String> = ties
+            .iter()
+            .map(|t| format!("「{}」{}", group_name(*t), part(*t)))
+            .collect();
+        format!("{} 之一（无法唯一确定）", names.join("、"))
+    } else {
+        format!("「{}」的{}", group_name(gap), part(gap))
+    };
+    Diagnostic::new(
+        Code::S003,
+        loc(form, rownum, None),
+        Msg::new(
+            format!("第 {rownum} 行比其他行少一个单元格，其后的单元格整体左移；按内容推断缺少的是{what_zh}"),
+            format!("Row {rownum} has one cell fewer than the other rows, so later cells shift left; by content the missing cell is the {} of \"{}\"", if gap % 2 == 0 { "target" } else { "result" }, group_name(gap)),
+        ),
+        Msg::new(
+            "已按推断对齐读取该行。请在表格中补上缺少的单元格（无内容可填“不适用”），使各列与表头对齐后再提交",
+            "The row was read with that alignment. Insert the missing cell (write 不适用 if nothing applies) so the columns line up with the header",
+        ),
+    )
+}
+
+fn cells_missing(rownum: u32, form: usize, row: &[Cell], missing: usize) -> Diagnostic {
+    let last = row.iter().rev().find(|c| !c.is_blank());
+    Diagnostic::new(
+        Code::S003,
+        loc(form, rownum, last),
+        Msg::new(
+            format!("第 {rownum} 行比表头少 {missing} 个指标单元格，无法确定缺少哪几列"),
+            format!("Row {rownum} has {missing} indicator cells fewer than the header; which columns are missing can't be told"),
+        ),
+        Msg::new(
+            "已按顺序读取该行，后面的指标可能错位。请补齐该行的单元格（无内容可填“不适用”）",
+            "The row was read in order and later indicators may be misplaced. Fill in the row's missing cells (write 不适用 if nothing applies)",
+        ),
+    )
+}
+
+fn extra_cell(rownum: u32, form: usize, cell: &Cell) -> Diagnostic {
+    Diagnostic::new(
+        Code::S005,
+        loc(form, rownum, Some(cell)),
+        Msg::new(
+            format!("第 {rownum} 行比表头多出单元格（从第 {} 列起），多出的内容未归入任何列", cell.loc.col),
+            format!("Row {rownum} has more cells than the header (from column {}); the extra text belongs to no column", cell.loc.col),
+        ),
+        Msg::new(
+            "检查该行是否有单元格被拆分或多了一列，使各列与表头对齐",
+            "Check whether a cell was split or a column added, so the columns line up with the header",
+        ),
+    )
+}

@@ -1,0 +1,551 @@
+//! Reads an Excel/WPS paste: finds the forms in the grid, their header fields, funding rows, indicator tables and summary tables.
+
+use super::grid::{self, Grid};
+use super::headers::{self, fund_source_of, is_title, money_unit_in, normalize_label, role_of};
+use super::summary;
+use super::ReadOutput;
+use crate::diagnostic::{Diagnostic, Location, Msg, Section};
+use crate::form::{Cell, Cells, Field, Form, FormKind, FundingRow, Indicator, Project, Role};
+use crate::rules::registry::Code;
+use crate::span::ellipsize;
+use crate::value::looks_like_value;
+
+/// Reads every form in a tab-separated paste.
+pub fn read(text: &str) -> ReadOutput {
+    let grid = grid::parse(text);
+    let mut r = Reader {
+        grid: &grid,
+        out: ReadOutput::default(),
+        cur: None,
+    };
+    r.run();
+    let mut out = r.out;
+    for loc in &grid.unbalanced_quotes {
+        let cell = grid.cell(loc.row, loc.col);
+        let form = form_at_row(&out.forms, loc.row);
+        out.diagnostics.push(Diagnostic::new(
+            Code::S006,
+            Location {
+                form,
+                section: None,
+                row: Some(loc.row),
+                column: Some(loc.col),
+                field: None,
+                cell_text: cell.map(|c| c.text.clone()),
+            },
+            Msg::new(
+                "单元格以英文引号 \" 开头，但引号没有闭合，已按原文读取",
+                "The cell starts with a double quote that never closes; it was read literally",
+            ),
+            Msg::new(
+                "从 Excel/WPS 复制时，含换行的单元格会被引号包住；若复制不完整，请重新整表复制，或删去多余的引号",
+                "Excel/WPS quotes cells that contain line breaks; copy the whole table again or remove the stray quote",
+            ),
+        ));
+    }
+    out
+}
+
+fn form_at_row(forms: &[Form], row: u32) -> usize {
+    forms
+        .iter()
+        .rposition(|f| first_row(f).is_some_and(|r| r <= row))
+        .unwrap_or(0)
+}
+
+fn first_row(f: &Form) -> Option<u32> {
+    f.title
+        .as_ref()
+        .map(|c| c.loc.row)
+        .or_else(|| f.fields.first().map(|x| x.label.loc.row))
+        .or_else(|| f.projects.first().map(|p| p.row))
+}
+
+/// A form being read, with what decides its kind.
+struct Building {
+    form: Form,
+    project: Project,
+    title_kind: Option<FormKind>,
+    has_actual: bool,
+    has_summary: bool,
+}
+
+struct Reader<'g> {
+    grid: &'g Grid,
+    out: ReadOutput,
+    cur: Option<Building>,
+}
+
+fn blank(row: &[Cell]) -> bool {
+    row.iter().all(Cell::is_blank)
+}
+
+fn filled(row: &[Cell]) -> Vec<&Cell> {
+    row.iter().filter(|c| !c.is_blank()).collect()
+}
+
+fn title_kind(title: &str) -> Option<FormKind> {
+    if title.contains("监控") {
+        Some(FormKind::Monitoring)
+    } else if title.contains("自评") {
+        Some(FormKind::SelfEvaluation)
+    } else if title.contains("目标") {
+        Some(FormKind::Target)
+    } else {
+        None
+    }
+}
+
+impl<'g> Reader<'g> {
+    fn run(&mut self) {
+        let rows = &self.grid.rows;
+        let mut i = 0usize;
+        while let Some(row) = rows.get(i) {
+            let cells = filled(row);
+            let Some(first) = cells.first() else {
+                i += 1;
+                continue;
+            };
+            if cells.len() == 1 && is_title(&first.text) {
+                self.start_form();
+                let b = self.building();
+                b.title_kind = title_kind(&first.text);
+                b.form.title = Some((*first).clone());
+                i += 1;
+                continue;
+            }
+            if cells.len() == 1 && is_year_line(&first.text) {
+                let b = self.building();
+                b.form.fields.push(Field {
+                    key: "年度".to_string(),
+                    label: (*first).clone(),
+                    value: Some((*first).clone()),
+                });
+                i += 1;
+                continue;
+            }
+            if cells.len() == 1 && first.text.contains("单位") {
+                if let Some(unit) = money_unit_in(&first.text) {
+                    let b = self.building();
+                    b.form.money_unit = Some((unit, (*first).clone()));
+                    i += 1;
+                    continue;
+                }
+            }
+            let roles: Vec<Role> = row.iter().filter_map(|c| role_of(&c.text)).collect();
+            let has = |r: Role| roles.contains(&r);
+            if has(Role::ProjectName)
+                && (has(Role::Rate) || has(Role::BudgetAdjusted))
+                && cells.len() >= 4
+            {
+                i = self.read_summary(i);
+                continue;
+            }
+            if is_indicator_header(row) {
+                i = self.read_indicators(i);
+                continue;
+            }
+            let money_cols = [
+                Role::BudgetInitial,
+                Role::BudgetAdjusted,
+                Role::Executed,
+                Role::Rate,
+            ]
+            .iter()
+            .filter(|r| has(**r))
+            .count();
+            if money_cols >= 2 {
+                i = self.read_funding(i);
+                continue;
+            }
+            self.read_key_values(row);
+            i += 1;
+        }
+        self.finish_form();
+    }
+
+    fn building(&mut self) -> &mut Building {
+        self.cur.get_or_insert_with(|| Building {
+            form: Form::new(FormKind::Target),
+            project: Project::default(),
+            title_kind: None,
+            has_actual: false,
+            has_summary: false,
+        })
+    }
+
+    /// Starts a new form unless the current one holds nothing yet but a title.
+    fn start_form(&mut self) {
+        let empty = self.cur.as_ref().is_some_and(|b| {
+            b.form.fields.is_empty()
+                && b.project == Project::default()
+                && b.form.projects.is_empty()
+                && b.form.title.is_none()
+        });
+        if !empty {
+            self.finish_form();
+        }
+    }
+
+    fn finish_form(&mut self) {
+        let Some(mut b) = self.cur.take() else {
+            return;
+        };
+        b.form.kind = if b.has_summary {
+            FormKind::SummarySelfEvaluation
+        } else if let Some(k) = b.title_kind {
+            k
+        } else if b.has_actual {
+            FormKind::SelfEvaluation
+        } else {
+            FormKind::Target
+        };
+        if !b.has_summary {
+            if b.project.name.is_none() {
+                b.project.name = b.form.field("项目名称").cloned();
+            }
+            if b.project.row == 0 {
+                b.project.row = first_row(&b.form).unwrap_or(0);
+            }
+            b.form.projects.push(b.project);
+        }
+        self.out.forms.push(b.form);
+    }
+
+    fn form_index(&self) -> usize {
+        self.out.forms.len()
+    }
+
+    fn read_key_values(&mut self, row: &[Cell]) {
+        let mut k = 0usize;
+        let mut pairs: Vec<(String, Cell, Option<Cell>)> = Vec::new();
+        while let Some(cell) = row.get(k) {
+            let t = cell.text.trim();
+            if let Some(label) = t.strip_suffix('：').or_else(|| t.strip_suffix(':')) {
+                let value = row
+                    .get(k + 1)
+                    .filter(|c| !c.text.trim().ends_with(['：', ':']))
+                    .cloned();
+                let step = if value.is_some() { 2 } else { 1 };
+                pairs.push((normalize_label(label), cell.clone(), value));
+                k += step;
+                continue;
+            }
+            if let Some((label, value)) = t.split_once('：').or_else(|| t.split_once(':')) {
+                let key = normalize_label(label);
+                if !key.is_empty() && key.chars().count() <= 16 && !value.trim().is_empty() {
+                    pairs.push((key, cell.clone(), Some(Cell::new(value.trim(), cell.loc))));
+                    k += 1;
+                    continue;
+                }
+            }
+            let key = normalize_label(t);
+            if headers::KNOWN_KEYS.contains(&key.as_str()) {
+                pairs.push((key, cell.clone(), row.get(k + 1).cloned()));
+                k += 2;
+                continue;
+            }
+            k += 1;
+        }
+        for (key, label, value) in pairs {
+            if key == "项目名称"
+                && self
+                    .cur
+                    .as_ref()
+                    .is_some_and(|b| b.form.field("项目名称").is_some())
+            {
+                // A second project in a paste without titles.
+                self.finish_form();
+            }
+            if key == "单位" || key == "金额单位" {
+                if let Some(unit) = value
+                    .as_ref()
+                    .and_then(|v| money_unit_in(&format!("单位：{}", v.text)))
+                {
+                    self.building().form.money_unit = Some((unit, label.clone()));
+                }
+            }
+            let b = self.building();
+            if key == "项目名称" {
+                b.project.name = value.clone();
+            }
+            let is_money = (key.contains("预算") || key.contains("执行数") || key.contains("资金"))
+                && value.as_ref().is_some_and(|v| {
+                    !matches!(
+                        crate::money::parse_amount(&v.text),
+                        crate::money::AmountCell::Invalid
+                    )
+                });
+            if is_money {
+                if b.form.money_unit.is_none() {
+                    if let Some(unit) = money_unit_in(&label.text) {
+                        b.form.money_unit = Some((unit, label.clone()));
+                    }
+                }
+                let source =
+                    fund_source_of(&key).unwrap_or(crate::form::FundSource::Named(key.clone()));
+                let mut cells = Cells::default();
+                if let Some(v) = value.clone() {
+                    cells.push(Role::Amount, v);
+                }
+                b.project.funding.push(FundingRow {
+                    label: label.clone(),
+                    source,
+                    cells,
+                });
+            }
+            b.form.fields.push(Field { key, label, value });
+        }
+    }
+
+    /// Header roles by column, first occurrence of each role.
+    fn header_roles(row: &[Cell]) -> Vec<(usize, Role)> {
+        let mut seen = Vec::new();
+        for (c, cell) in row.iter().enumerate() {
+            if let Some(r) = role_of(&cell.text) {
+                if !seen.iter().any(|(_, s)| *s == r) {
+                    seen.push((c, r));
+                }
+            }
+        }
+        seen
+    }
+
+    fn read_funding(&mut self, start: usize) -> usize {
+        let rows = &self.grid.rows;
+        let Some(header) = rows.get(start) else {
+            return start + 1;
+        };
+        let cols = Self::header_roles(header);
+        let first_role_col = cols.iter().map(|(c, _)| *c).min().unwrap_or(0);
+        if let Some(unit) = header
+            .iter()
+            .find_map(|c| money_unit_in(&c.text).map(|u| (u, c.clone())))
+        {
+            let b = self.building();
+            if b.form.money_unit.is_none() {
+                b.form.money_unit = Some(unit);
+            }
+        }
+        let mut i = start + 1;
+        while let Some(row) = rows.get(i) {
+            if blank(row) {
+                break;
+            }
+            let label = row
+                .iter()
+                .take(first_role_col)
+                .rev()
+                .find(|c| !c.is_blank())
+                .or_else(|| row.iter().find(|c| !c.is_blank()));
+            let Some(label) = label else { break };
+            let Some(source) = fund_source_of(&label.text) else {
+                break;
+            };
+            let mut cells = Cells::default();
+            for (c, role) in &cols {
+                if let Some(cell) = row.get(*c) {
+                    cells.push(*role, cell.clone());
+                }
+            }
+            self.building().project.funding.push(FundingRow {
+                label: label.clone(),
+                source,
+                cells,
+            });
+            i += 1;
+        }
+        i
+    }
+
+    fn read_indicators(&mut self, start: usize) -> usize {
+        let rows = &self.grid.rows;
+        let Some(header) = rows.get(start) else {
+            return start + 1;
+        };
+        let cols = Self::header_roles(header);
+        let col = |role: Role| cols.iter().find(|(_, r)| *r == role).map(|(c, _)| *c);
+        let (l1, l2, l3, target) = (
+            col(Role::Level1),
+            col(Role::Level2),
+            col(Role::Level3),
+            col(Role::Target),
+        );
+        if col(Role::Actual).is_some() {
+            self.building().has_actual = true;
+        }
+        let form = self.form_index();
+        let mut last1: Option<Cell> = None;
+        let mut last2: Option<Cell> = None;
+        let mut i = start + 1;
+        let mut diags = Vec::new();
+        let mut indicators = Vec::new();
+        while let Some(row) = rows.get(i) {
+            let cells = filled(row);
+            let Some(first) = cells.first() else { break };
+            if (cells.len() == 1 && is_title(&first.text)) || is_indicator_header(row) {
+                break;
+            }
+            let norm = normalize_label(&first.text);
+            if norm.starts_with("总分") || norm == "合计" {
+                i += 1;
+                continue;
+            }
+            let get = |c: Option<usize>| {
+                c.and_then(|c| row.get(c))
+                    .filter(|c| !c.is_blank())
+                    .cloned()
+            };
+            let rownum = (i as u32) + 1;
+            let mut ind = Indicator {
+                row: rownum,
+                ..Indicator::default()
+            };
+            let target_blank = get(target).is_none();
+            let last_filled = row.iter().rposition(|c| !c.is_blank());
+            let shifted = match (target, last_filled) {
+                (Some(t), Some(lf)) => {
+                    target_blank
+                        && t >= 1
+                        && lf == t - 1
+                        && row.get(lf).is_some_and(|c| looks_like_value(&c.text))
+                }
+                _ => false,
+            };
+            if shifted {
+                let Some(t) = target else { break };
+                let value = row.get(t - 1).cloned();
+                let names: Vec<&Cell> = row.iter().take(t - 1).filter(|c| !c.is_blank()).collect();
+                let name = names.last().map(|c| (*c).clone());
+                if names.len() >= 2 {
+                    if let Some(lbl) = names.get(names.len() - 2) {
+                        last2 = Some((*lbl).clone());
+                    }
+                }
+                ind.level1 = last1.clone();
+                ind.level2 = last2.clone();
+                ind.level3 = name.clone();
+                if let Some(v) = value.clone() {
+                    ind.cells.push(Role::Target, v);
+                }
+                let vtext = value.as_ref().map(|v| v.text.clone()).unwrap_or_default();
+                let mut d = Diagnostic::new(
+                    Code::S002,
+                    Location {
+                        form,
+                        section: Some(Section::Indicators),
+                        row: Some(rownum),
+                        column: Some(t as u32),
+                        field: Some(Role::Target.as_str()),
+                        cell_text: value.as_ref().map(|v| v.text.clone()),
+                    },
+                    Msg::new(
+                        format!(
+                            "第 {rownum} 行整体向左错位一列：指标值「{vtext}」位于「三级指标」列，「{}」列为空",
+                            Role::Target.zh()
+                        ),
+                        format!("Row {rownum} is shifted one column left: the target value \"{vtext}\" sits in the level-3 column and the target column is empty"),
+                    ),
+                    Msg::new(
+                        "已按内容读取为：三级指标「".to_string()
+                            + &ellipsize(name.as_ref().map_or("", |c| c.text.as_str()), 20)
+                            + "」，指标值「" + &vtext + "」。请在表格中把该行单元格右移一列，使各列与表头对齐",
+                        "Read by content as level-3 name and target value. Move the row's cells one column right so they line up with the header",
+                    ),
+                );
+                if let Some(v) = &value {
+                    d = d.with_related(
+                        Location {
+                            form,
+                            section: Some(Section::Indicators),
+                            row: Some(v.loc.row),
+                            column: Some(v.loc.col),
+                            field: Some(Role::Level3.as_str()),
+                            cell_text: Some(v.text.clone()),
+                        },
+                        Msg::new("指标值实际所在单元格", "where the target value actually is"),
+                    );
+                }
+                diags.push(d);
+            } else {
+                let c1 = get(l1);
+                let c2 = get(l2);
+                let c3 = l3.and_then(|c| row.get(c)).cloned();
+                if c1.is_some() {
+                    last1 = c1;
+                    last2 = None;
+                }
+                if c2.is_some() {
+                    last2 = c2;
+                }
+                let has_body = c3.as_ref().is_some_and(|c| !c.is_blank()) || !target_blank;
+                if !has_body {
+                    // A heading row that only carries 一级/二级 labels.
+                    i += 1;
+                    continue;
+                }
+                ind.level1 = last1.clone();
+                ind.level2 = last2.clone();
+                ind.level3 = c3;
+                for (c, role) in &cols {
+                    if matches!(role, Role::Level1 | Role::Level2 | Role::Level3) {
+                        continue;
+                    }
+                    if let Some(cell) = row.get(*c) {
+                        ind.cells.push(*role, cell.clone());
+                    } else if *role == Role::Target {
+                        ind.cells.push(
+                            *role,
+                            Cell::new("", crate::form::Loc::new(rownum, (*c as u32) + 1)),
+                        );
+                    }
+                }
+            }
+            indicators.push(ind);
+            i += 1;
+        }
+        self.out.diagnostics.extend(diags);
+        self.building().project.indicators.extend(indicators);
+        i
+    }
+
+    fn read_summary(&mut self, start: usize) -> usize {
+        self.start_form_if_has_content();
+        let form = self.form_index();
+        let (projects, end, diags) = summary::read(self.grid, start, form);
+        let b = self.building();
+        b.has_summary = true;
+        b.form.projects.extend(projects);
+        self.out.diagnostics.extend(diags);
+        end
+    }
+
+    /// A summary table after a finished project form starts a form of its own.
+    fn start_form_if_has_content(&mut self) {
+        if self
+            .cur
+            .as_ref()
+            .is_some_and(|b| !b.project.indicators.is_empty() || b.has_summary)
+        {
+            self.finish_form();
+        }
+    }
+}
+
+/// A row that heads an indicator table: 一级 with 二级/三级, or 三级 with 指标值.
+fn is_indicator_header(row: &[Cell]) -> bool {
+    let roles: Vec<Role> = row.iter().filter_map(|c| role_of(&c.text)).collect();
+    let has = |r: Role| roles.contains(&r);
+    (has(Role::Level1) && (has(Role::Level2) || has(Role::Level3)))
+        || (has(Role::Level3) && has(Role::Target))
+}
+
+fn is_year_line(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = t
+        .trim_start_matches(['(', '（'])
+        .trim_end_matches([')', '）']);
+    inner.ends_with("年度")
+        && inner.chars().count() <= 8
+        && inner.chars().take(4).all(|c| c.is_ascii_digit())
+}

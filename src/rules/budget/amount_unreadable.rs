@@ -1,0 +1,64 @@
+//! B001: a budget, spending or rate cell holds text that is not a number.
+//!
+//! 检查内容：预算数、执行数、执行率等金额单元格必须是数字（可带千分位、单位或 %），或“—”“/”表示无。
+//! 原因：无法读数就无法复核总额和执行率。
+//! 错误示例：“256.63万”误写为“256,63”；执行率写成“约99%”。
+//! 正确示例：“256.63”、“1,273.65”、“99.86%”、“—”。
+
+use crate::diagnostic::{Diagnostic, Msg, Section};
+use crate::form::Role;
+use crate::money::{parse_amount, parse_percent, AmountCell};
+use crate::rules::registry::Code;
+use crate::rules::{Context, Rule};
+
+pub struct AmountUnreadable;
+
+const AMOUNT_ROLES: &[Role] = &[
+    Role::BudgetInitial,
+    Role::BudgetAdjusted,
+    Role::Executed,
+    Role::Amount,
+];
+
+impl Rule for AmountUnreadable {
+    fn code(&self) -> Code {
+        Code::B001
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let section = if cx.form.projects.len() > 1 {
+            Section::Projects
+        } else {
+            Section::Funding
+        };
+        for project in &cx.form.projects {
+            for row in &project.funding {
+                for (role, cell) in &row.cells.0 {
+                    let bad = if AMOUNT_ROLES.contains(role) {
+                        parse_amount(&cell.text) == AmountCell::Invalid
+                    } else if *role == Role::Rate {
+                        parse_amount(&cell.text) != AmountCell::NoValue
+                            && parse_percent(&cell.text).is_none()
+                    } else {
+                        false
+                    };
+                    if !bad {
+                        continue;
+                    }
+                    out.push(Diagnostic::new(
+                        self.code(),
+                        cx.loc(section, Some(*role), cell),
+                        Msg::new(
+                            format!("“{}”中的“{}”不是可读的数字", role.zh(), cell.text.trim()),
+                            format!("\"{}\" in {} is not a readable number", cell.text.trim(), role.en()),
+                        ),
+                        Msg::new(
+                            "只填数字（可带千分位逗号、小数点；执行率带 %），没有数据填“—”。说明文字请写到原因栏",
+                            "Write only the number (thousands commas and a decimal point are fine; rates end in %), or — for none. Put explanations in the reason field",
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Budget arithmetic rules (family B): amounts that can be read and added.
+
+pub mod amount_unreadable;

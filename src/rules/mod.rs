@@ -1,0 +1,70 @@
+//! The rule trait, the context a rule sees, and running every rule over every form.
+
+pub mod registry;
+
+mod budget;
+mod rate;
+mod structure;
+
+use crate::diagnostic::{Diagnostic, Location, Section};
+use crate::form::{Cell, Form, Role};
+use crate::profile::Profile;
+use registry::Code;
+
+/// What a rule sees: one form, its index in the report, the profile.
+pub struct Context<'a> {
+    pub form: &'a Form,
+    pub form_index: usize,
+    pub profile: &'a Profile,
+}
+
+impl Context<'_> {
+    /// The location of `cell` in this form.
+    pub fn loc(&self, section: Section, role: Option<Role>, cell: &Cell) -> Location {
+        Location {
+            form: self.form_index,
+            section: Some(section),
+            row: (cell.loc.row > 0).then_some(cell.loc.row),
+            column: (cell.loc.col > 0).then_some(cell.loc.col),
+            field: role.map(Role::as_str),
+            cell_text: Some(cell.text.clone()),
+        }
+    }
+}
+
+/// One check. A rule emits only its own code.
+pub trait Rule: Sync {
+    fn code(&self) -> Code;
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+}
+
+/// Every rule, one line each.
+pub fn all() -> Vec<&'static dyn Rule> {
+    vec![
+        &structure::required_cell_empty::RequiredCellEmpty,
+        &budget::amount_unreadable::AmountUnreadable,
+        &rate::execution_rate_mismatch::ExecutionRateMismatch,
+        &rate::spending_without_budget::SpendingWithoutBudget,
+        &rate::execution_rate_over_100::ExecutionRateOver100,
+        &rate::low_execution_rate_without_reason::LowExecutionRateWithoutReason,
+    ]
+}
+
+/// Runs every rule on every form, applying the profile's severity overrides.
+pub fn run_all(forms: &[Form], profile: &Profile) -> Vec<Diagnostic> {
+    let rules = all();
+    let mut out = Vec::new();
+    for (form_index, form) in forms.iter().enumerate() {
+        let cx = Context {
+            form,
+            form_index,
+            profile,
+        };
+        for rule in &rules {
+            let start = out.len();
+            rule.check(&cx, &mut out);
+            debug_assert!(out.iter().skip(start).all(|d| d.code == rule.code()));
+        }
+    }
+    out
+}

@@ -1,0 +1,84 @@
+//! R004: 执行率 below the profile's floor (default 90%) with the reason field left empty.
+//!
+//! 检查内容：执行率低于下限（默认 90%）时，原因栏（如“项目执行中存在的问题”）必须填写。
+//! 原因：四川等地规定“执行率未达到90%需说明原因”，财政审核据此退回。
+//! 错误示例：执行率 88.16%，“项目执行中存在的问题”为空。
+//! 正确示例：执行率 88.16%，说明“部分采购合同年底未到付款节点”。
+
+use super::{executions, project_name, working};
+use crate::diagnostic::{Diagnostic, Msg, Section};
+use crate::form::Role;
+use crate::money::fmt_fixed;
+use crate::rules::registry::Code;
+use crate::rules::{Context, Rule};
+
+pub struct LowExecutionRateWithoutReason;
+
+impl Rule for LowExecutionRateWithoutReason {
+    fn code(&self) -> Code {
+        Code::R004
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let floor = cx.profile.execution_floor_percent;
+        for e in executions(cx.form) {
+            let Some(rate) = e.computed.filter(|r| *r < floor) else {
+                continue;
+            };
+            if !e.is_total() {
+                continue;
+            }
+            let fields = &cx.profile.low_rate_reason_fields;
+            let reason = fields.iter().find_map(|role| {
+                e.project
+                    .cells
+                    .get(*role)
+                    .or_else(|| e.row.cells.get(*role))
+                    .map(|c| (*role, c))
+            });
+            if reason.is_some_and(|(_, c)| !c.is_blank()) {
+                continue;
+            }
+            let field_zh = reason
+                .map(|(r, _)| r)
+                .or_else(|| fields.first().copied())
+                .map_or("原因", |r| r.zh());
+            let shown = fmt_fixed(rate, cx.profile.rate_decimals);
+            let floor_s = fmt_fixed(floor, 0);
+            let section = if cx.form.projects.len() > 1 {
+                Section::Projects
+            } else {
+                Section::Funding
+            };
+            let anchor = e.stated_rate.map_or(e.executed.1, |(_, c)| c);
+            let mut d = Diagnostic::new(
+                self.code(),
+                cx.loc(section, Some(Role::Rate), anchor),
+                Msg::new(
+                    format!(
+                        "{}：执行率 {shown}%（{}）低于 {floor_s}%，但“{field_zh}”未说明原因",
+                        project_name(e.project),
+                        working(&e)
+                    ),
+                    format!(
+                        "{}: execution rate {shown}% ({}) is below {floor_s}% but \"{}\" gives no reason",
+                        project_name(e.project),
+                        working(&e),
+                        reason.map_or("reason", |(r, _)| r.en())
+                    ),
+                ),
+                Msg::new(
+                    format!("执行率未达到 {floor_s}% 需说明原因：请在“{field_zh}”栏写明未执行的原因和后续措施（100 字以内）"),
+                    format!("A rate below {floor_s}% needs a reason: explain in \"{}\" why funds were not spent and what follows (within 100 characters)", reason.map_or("reason", |(r, _)| r.en())),
+                ),
+            );
+            if let Some((role, cell)) = reason {
+                d = d.with_related(
+                    cx.loc(section, Some(role), cell),
+                    Msg::new("原因栏", "reason field"),
+                );
+            }
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Execution-rate rules (family R) and the figures they share: budget, spending and stated rate per funding row.
+
+pub mod execution_rate_mismatch;
+pub mod execution_rate_over_100;
+pub mod low_execution_rate_without_reason;
+pub mod spending_without_budget;
+
+use crate::form::{Cell, Form, FundSource, FundingRow, MoneyUnit, Project, Role};
+use crate::money::{self, parse_amount, parse_percent, AmountCell, Stated};
+use rust_decimal::Decimal;
+
+/// One funding row's readable figures. Amounts are scaled to the unit of the row's
+/// budget so that a cell written "8.11万元" in a 元 table compares correctly.
+pub struct Execution<'a> {
+    pub project: &'a Project,
+    pub row: &'a FundingRow,
+    pub budget: (Stated, &'a Cell),
+    pub executed: (Stated, &'a Cell),
+    pub stated_rate: Option<(Stated, &'a Cell)>,
+    /// executed / budget × 100, exact; `None` when the budget is zero.
+    pub computed: Option<Decimal>,
+}
+
+impl Execution<'_> {
+    pub fn is_total(&self) -> bool {
+        self.row.source == FundSource::Total
+    }
+}
+
+fn amount(row: &FundingRow, role: Role, form_unit: MoneyUnit) -> Option<(Stated, &Cell)> {
+    let cell = row.cells.get(role)?;
+    match parse_amount(&cell.text) {
+        AmountCell::Value(mut s, unit) => {
+            if let Some(u) = unit.filter(|u| *u != form_unit) {
+                s.value = money::convert(s.value, u, form_unit)?;
+            }
+            Some((s, cell))
+        }
+        _ => None,
+    }
+}
+
+/// Every funding row with a readable budget and spending.
+pub fn executions(form: &Form) -> Vec<Execution<'_>> {
+    let unit = form
+        .money_unit
+        .as_ref()
+        .map_or(MoneyUnit::Yuan, |(u, _)| *u);
+    let mut out = Vec::new();
+    for project in &form.projects {
+        for row in &project.funding {
+            let (Some(budget), Some(executed)) = (
+                amount(row, Role::BudgetAdjusted, unit),
+                amount(row, Role::Executed, unit),
+            ) else {
+                continue;
+            };
+            let stated_rate = row
+                .cells
+                .get(Role::Rate)
+                .and_then(|c| parse_percent(&c.text).map(|s| (s, c)));
+            let computed = money::percent_of(executed.0.value, budget.0.value);
+            out.push(Execution {
+                project,
+                row,
+                budget,
+                executed,
+                stated_rate,
+                computed,
+            });
+        }
+    }
+    out
+}
+
+/// "256.63 ÷ 257" with the figures as written.
+pub fn working(e: &Execution) -> String {
+    format!("{} ÷ {}", e.executed.1.text.trim(), e.budget.1.text.trim())
+}
+
+/// A project's name for messages.
+pub fn project_name(p: &Project) -> String {
+    p.name
+        .as_ref()
+        .map(|c| crate::span::ellipsize(c.text.trim(), 24))
+        .unwrap_or_else(|| "本项目".to_string())
+}

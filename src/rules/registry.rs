@@ -1,0 +1,215 @@
+//! The one table of diagnostic codes: name, default severity, titles, and whether a reader or a rule emits it.
+
+use crate::diagnostic::Severity;
+use serde::Serialize;
+
+/// A stable code: family letter + three digits. Never renumbered or reused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Code {
+    S001,
+    S002,
+    S003,
+    S004,
+    S005,
+    S006,
+    S007,
+    S008,
+    B001,
+    R001,
+    R002,
+    R003,
+    R004,
+}
+
+/// Who emits a code: the readers (layout findings) or one rule in `rules/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    Reader,
+    Rule,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Entry {
+    pub code: Code,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub origin: Origin,
+    pub title_zh: &'static str,
+    pub title_en: &'static str,
+}
+
+const fn e(
+    code: Code,
+    name: &'static str,
+    severity: Severity,
+    origin: Origin,
+    title_zh: &'static str,
+    title_en: &'static str,
+) -> Entry {
+    Entry {
+        code,
+        name,
+        severity,
+        origin,
+        title_zh,
+        title_en,
+    }
+}
+
+use Origin::{Reader, Rule};
+use Severity::{Error, Info, Warning};
+
+/// Every code. Retired codes stay here, marked in their title, so they are never reused.
+pub const TABLE: &[Entry] = &[
+    e(
+        Code::S001,
+        "no-form-found",
+        Error,
+        Reader,
+        "未识别出绩效表格",
+        "no performance form found",
+    ),
+    e(
+        Code::S002,
+        "row-shifted-left",
+        Warning,
+        Reader,
+        "整行向左错位一列",
+        "row shifted one column left",
+    ),
+    e(
+        Code::S003,
+        "row-missing-cells",
+        Warning,
+        Reader,
+        "行内缺少单元格，其后内容错位",
+        "row lacks cells; later cells shift",
+    ),
+    e(
+        Code::S004,
+        "header-column-absent-from-data",
+        Warning,
+        Reader,
+        "表头有该列，但数据行没有",
+        "header column absent from the data rows",
+    ),
+    e(
+        Code::S005,
+        "row-has-extra-cells",
+        Warning,
+        Reader,
+        "行内单元格多于表头",
+        "row has more cells than the header",
+    ),
+    e(
+        Code::S006,
+        "unbalanced-quote",
+        Info,
+        Reader,
+        "引号未闭合，按原文读取",
+        "unbalanced quote read literally",
+    ),
+    e(
+        Code::S007,
+        "required-cell-empty",
+        Error,
+        Rule,
+        "必填单元格为空",
+        "required cell is empty",
+    ),
+    e(
+        Code::S008,
+        "input-unreadable",
+        Error,
+        Reader,
+        "输入无法读取",
+        "input can't be read",
+    ),
+    e(
+        Code::B001,
+        "amount-unreadable",
+        Error,
+        Rule,
+        "金额或比率不是数字",
+        "amount or rate is not a number",
+    ),
+    e(
+        Code::R001,
+        "execution-rate-mismatch",
+        Error,
+        Rule,
+        "执行率与执行数/预算数不符",
+        "execution rate disagrees with spending / budget",
+    ),
+    e(
+        Code::R002,
+        "spending-without-budget",
+        Error,
+        Rule,
+        "预算为零却有支出",
+        "spending against a zero budget",
+    ),
+    e(
+        Code::R003,
+        "execution-rate-over-100",
+        Warning,
+        Rule,
+        "执行率超过 100%",
+        "execution rate above 100%",
+    ),
+    e(
+        Code::R004,
+        "low-execution-rate-without-reason",
+        Warning,
+        Rule,
+        "执行率低于下限且未说明原因",
+        "low execution rate without a reason",
+    ),
+];
+
+/// The table entry of a code (every code has one; a test checks it).
+pub fn entry(code: Code) -> &'static Entry {
+    TABLE.iter().find(|e| e.code == code).unwrap_or(&FALLBACK)
+}
+
+const FALLBACK: Entry = e(Code::S001, "unknown", Error, Reader, "", "");
+
+impl Code {
+    pub fn as_str(self) -> String {
+        format!("{self:?}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_and_names_are_unique_and_well_formed() {
+        let mut codes = HashSet::new();
+        let mut names = HashSet::new();
+        for e in TABLE {
+            assert!(codes.insert(e.code), "duplicate code {:?}", e.code);
+            assert!(names.insert(e.name), "duplicate name {}", e.name);
+            let s = e.code.as_str();
+            assert_eq!(s.len(), 4, "{s}");
+            assert!("SVBREX".contains(&s[..1]), "{s}");
+            assert!(s[1..].chars().all(|c| c.is_ascii_digit()), "{s}");
+            assert!(!e.title_zh.is_empty() && !e.title_en.is_empty());
+        }
+    }
+
+    #[test]
+    fn every_rule_code_has_exactly_one_rule_and_reader_codes_none() {
+        let rules = crate::rules::all();
+        for e in TABLE {
+            let n = rules.iter().filter(|r| r.code() == e.code).count();
+            match e.origin {
+                Origin::Rule => assert_eq!(n, 1, "{:?} needs one rule", e.code),
+                Origin::Reader => assert_eq!(n, 0, "{:?} is a reader code", e.code),
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! Structure and completeness rules (family S).
+
+pub mod required_cell_empty;

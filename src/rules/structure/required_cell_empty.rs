@@ -1,0 +1,98 @@
+//! S007: a cell the form requires is empty: 项目名称, an indicator's 三级 name or 指标值, a self-evaluation's 实际完成值.
+//!
+//! 检查内容：每条三级指标都要有名称和指标值；自评表还要有实际完成值；表头的项目名称不能空。
+//! 原因：空白项无法审核，财政部门会整表退回。
+//! 错误示例：三级指标“培训人次”，指标值为空。
+//! 正确示例：三级指标“培训人次”，指标值“≥300人次”。
+
+use crate::diagnostic::{Diagnostic, Location, Msg, Section};
+use crate::form::{Cell, FormKind, Role};
+use crate::rules::registry::Code;
+use crate::rules::{Context, Rule};
+
+pub struct RequiredCellEmpty;
+
+impl RequiredCellEmpty {
+    fn report(&self, loc: Location, what_zh: &str, what_en: &str, context_zh: &str) -> Diagnostic {
+        Diagnostic::new(
+            self.code(),
+            loc,
+            Msg::new(
+                format!("{context_zh}“{what_zh}”为空"),
+                format!("{what_en} is empty"),
+            ),
+            Msg::new(
+                format!("请填写“{what_zh}”；确实不适用的指标填“不适用”，不要留空"),
+                format!("Fill in the {what_en}; write 不适用 where it truly does not apply rather than leaving it blank"),
+            ),
+        )
+    }
+}
+
+fn name_of(cell: Option<&Cell>) -> String {
+    cell.map(|c| crate::span::ellipsize(c.text.trim(), 20))
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("指标“{s}”的"))
+        .unwrap_or_default()
+}
+
+impl Rule for RequiredCellEmpty {
+    fn code(&self) -> Code {
+        Code::S007
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let form = cx.form;
+        for field in &form.fields {
+            if field.key == "项目名称" {
+                if let Some(v) = field.value.as_ref().filter(|v| v.is_blank()) {
+                    out.push(self.report(
+                        cx.loc(Section::Header, Some(Role::ProjectName), v),
+                        "项目名称",
+                        "project name",
+                        "",
+                    ));
+                }
+            }
+        }
+        let summary = form.kind == FormKind::SummarySelfEvaluation;
+        let needs_actual = matches!(
+            form.kind,
+            FormKind::SelfEvaluation | FormKind::SummarySelfEvaluation
+        );
+        let section = if summary {
+            Section::Projects
+        } else {
+            Section::Indicators
+        };
+        for project in &form.projects {
+            for ind in &project.indicators {
+                if !summary {
+                    if let Some(c) = ind.level3.as_ref().filter(|c| c.is_blank()) {
+                        out.push(self.report(
+                            cx.loc(section, Some(Role::Level3), c),
+                            "三级指标",
+                            "level-3 indicator name",
+                            "",
+                        ));
+                    }
+                }
+                let mut required = vec![Role::Target];
+                if needs_actual {
+                    required.push(Role::Actual);
+                }
+                for role in required {
+                    if let Some(c) = ind.cells.get(role).filter(|c| c.is_blank()) {
+                        let ctx = name_of(ind.level3.as_ref().or(ind.level2.as_ref()));
+                        out.push(self.report(
+                            cx.loc(section, Some(role), c),
+                            role.zh(),
+                            role.en(),
+                            &ctx,
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}

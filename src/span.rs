@@ -1,0 +1,92 @@
+//! Byte spans inside one cell, char-boundary helpers and the one conversion to UTF-16.
+
+use serde::Serialize;
+
+/// A byte range `[start, end)` into one cell's text. Internal unit: UTF-8 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// A span as JavaScript sees it: zero-based UTF-16 code units, end exclusive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Utf16Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Converts a byte span in `text` to UTF-16 units. A span that is out of range or
+/// not on char boundaries is clamped to the nearest boundaries inside `text`.
+pub fn to_utf16(text: &str, span: Span) -> Utf16Span {
+    let start = floor_char_boundary(text, span.start);
+    let end = floor_char_boundary(text, span.end.max(start));
+    let before = text.get(..start).unwrap_or("");
+    let inside = text.get(start..end).unwrap_or("");
+    let start16 = before.encode_utf16().count();
+    Utf16Span {
+        start: start16,
+        end: start16 + inside.encode_utf16().count(),
+    }
+}
+
+/// The largest char boundary of `text` that is `<= index`.
+pub fn floor_char_boundary(text: &str, index: usize) -> usize {
+    if index >= text.len() {
+        return text.len();
+    }
+    let mut i = index;
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Truncates `text` to at most `max_chars` characters, adding "…" when cut.
+pub fn ellipsize(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((i, _)) => format!("{}…", text.get(..i).unwrap_or(text)),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_multibyte_and_non_bmp() {
+        let cases: &[(&str, Span, (usize, usize))] = &[
+            ("≥90%", Span::new(0, 3), (0, 1)),
+            ("≥90%", Span::new(3, 6), (1, 4)),
+            ("≥９０％", Span::new(3, 9), (1, 3)),
+            ("𠀀≥1", Span::new(4, 7), (2, 3)),
+            ("abc", Span::new(1, 99), (1, 3)),
+            ("≥", Span::new(1, 2), (0, 0)),
+        ];
+        for (text, span, (s, e)) in cases {
+            let got = to_utf16(text, *span);
+            assert_eq!((got.start, got.end), (*s, *e), "{text:?} {span:?}");
+        }
+    }
+
+    #[test]
+    fn ellipsizes_by_chars() {
+        assert_eq!(ellipsize("安全质量监督", 4), "安全质量…");
+        assert_eq!(ellipsize("安全", 4), "安全");
+    }
+}

@@ -1,0 +1,86 @@
+//! 计量单位: known units, their dimension and canonical spelling.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Dimension {
+    Percent,
+    Money,
+    Count,
+    Time,
+    Physical,
+    Unknown,
+}
+
+const UNITS: &[(&str, Dimension)] = &[
+    ("个百分点", Dimension::Percent),
+    ("百分比", Dimension::Percent),
+    ("%", Dimension::Percent),
+    ("％", Dimension::Percent),
+    ("亿元", Dimension::Money),
+    ("万元", Dimension::Money),
+    ("千元", Dimension::Money),
+    ("元", Dimension::Money),
+    ("工作日", Dimension::Time),
+    ("小时", Dimension::Time),
+    ("月份", Dimension::Time),
+    ("年度", Dimension::Time),
+    ("天", Dimension::Time),
+    ("日", Dimension::Time),
+    ("月", Dimension::Time),
+    ("年", Dimension::Time),
+    ("平方米", Dimension::Physical),
+    ("公里", Dimension::Physical),
+    ("㎡", Dimension::Physical),
+    ("米", Dimension::Physical),
+    ("吨", Dimension::Physical),
+    ("人次", Dimension::Count),
+    ("个", Dimension::Count),
+    ("家", Dimension::Count),
+    ("项", Dimension::Count),
+    ("份", Dimension::Count),
+    ("套", Dimension::Count),
+    ("次", Dimension::Count),
+    ("人", Dimension::Count),
+    ("台", Dimension::Count),
+    ("辆", Dimension::Count),
+    ("件", Dimension::Count),
+    ("场", Dimension::Count),
+    ("篇", Dimension::Count),
+    ("期", Dimension::Count),
+    ("批", Dimension::Count),
+    ("处", Dimension::Count),
+    ("所", Dimension::Count),
+    ("户", Dimension::Count),
+    ("名", Dimension::Count),
+    ("条", Dimension::Count),
+    ("座", Dimension::Count),
+    ("类", Dimension::Count),
+    ("组", Dimension::Count),
+];
+
+/// Byte length of the longest known unit at the start of `s`.
+pub fn longest_known_prefix(s: &str) -> Option<usize> {
+    UNITS
+        .iter()
+        .filter(|(u, _)| s.starts_with(u))
+        .map(|(u, _)| u.len())
+        .max()
+}
+
+pub fn unit_dimension(unit: &str) -> Dimension {
+    UNITS
+        .iter()
+        .find(|(u, _)| *u == unit)
+        .map_or(Dimension::Unknown, |(_, d)| *d)
+}
+
+/// The canonical spelling: `％`/`百分比` → `%`, `月份` → `月`.
+pub fn canonical_unit(unit: &str) -> &str {
+    match unit {
+        "％" | "百分比" => "%",
+        "月份" => "月",
+        other => other,
+    }
+}

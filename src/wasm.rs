@@ -1,0 +1,134 @@
+//! The only JavaScript-aware file: a `Validator` handle whose `check` returns plain records (TypeScript types below).
+
+use crate::diagnostic::Lang;
+use crate::profile::Profile;
+use crate::rules::registry;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Where a finding is. Rows and columns are 1-based as in the pasted sheet. */
+export interface Location {
+  form: number;                 // 0-based index into Report.forms
+  section: "form" | "header" | "funding" | "indicators" | "projects" | "text" | null;
+  row: number | null;
+  column: number | null;
+  field: string | null;         // column role, e.g. "rate", "level3", "target"
+  cellText: string | null;      // the cell's exact text
+}
+export interface Diagnostic {
+  code: string;                 // stable: S001, R001 …
+  name: string;                 // e.g. "execution-rate-mismatch"
+  severity: "error" | "warning" | "info";
+  message: string;              // what is wrong (zh-CN by default)
+  help: string;                 // why it matters and what to do
+  location: Location;
+  span: { start: number; end: number } | null;  // UTF-16 units in cellText, end exclusive
+  related: { location: Location; label: string }[];
+  fix: { title: string; replacement: string; applicability: "safe" | "unsafe" } | null;
+}
+export interface FormSummary {
+  kind: "target" | "self-evaluation" | "summary-self-evaluation" | "monitoring" | "narrative-report";
+  name: string | null;
+  projects: number;
+  indicators: number;
+  moneyUnit: "yuan" | "qianyuan" | "wanyuan" | "yiyuan" | null;
+  row: number | null;
+}
+export interface Report {
+  forms: FormSummary[];
+  diagnostics: Diagnostic[];
+  summary: { errors: number; warnings: number; infos: number };
+}
+export interface ValidatorOptions {
+  /** A built-in profile name ("auto") or a profile object. */
+  profile?: string | object;
+  lang?: "zh" | "en";
+}
+"#;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+#[derive(serde::Deserialize, Default)]
+struct Options {
+    profile: Option<serde_json::Value>,
+    lang: Option<String>,
+}
+
+/// Checks forms with one profile and language. Throws only on host misuse
+/// (unknown profile, input that is neither a string nor an object).
+#[wasm_bindgen]
+pub struct Validator {
+    profile: Profile,
+    lang: Lang,
+}
+
+#[wasm_bindgen]
+impl Validator {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Validator, JsError> {
+        let opts: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            let json = js_sys::JSON::stringify(&options)
+                .map_err(|_| JsError::new("options must be an object"))?;
+            serde_json::from_str(&String::from(json))
+                .map_err(|e| JsError::new(&format!("options: {e}")))?
+        };
+        let profile = match opts.profile {
+            None => Profile::default(),
+            Some(serde_json::Value::String(name)) => {
+                Profile::builtin(&name).map_err(|e| JsError::new(&e.to_string()))?
+            }
+            Some(obj) => {
+                Profile::from_json(&obj.to_string()).map_err(|e| JsError::new(&e.to_string()))?
+            }
+        };
+        let lang = match opts.lang.as_deref() {
+            None => Lang::Zh,
+            Some(l) => {
+                Lang::parse(l).ok_or_else(|| JsError::new("lang must be \"zh\" or \"en\""))?
+            }
+        };
+        Ok(Validator { profile, lang })
+    }
+
+    /// Checks a paste (string: TSV, JSON text or a report) or a form object; returns a `Report`.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn check(&self, input: JsValue) -> Result<JsValue, JsError> {
+        let text = if let Some(s) = input.as_string() {
+            s
+        } else if input.is_object() {
+            let json = js_sys::JSON::stringify(&input)
+                .map_err(|_| JsError::new("input object is not serialisable"))?;
+            let text = String::from(json);
+            // An object that is not a form is host misuse: throw, naming the field.
+            crate::read::read_text(&text).map_err(|e| JsError::new(&e.to_string()))?;
+            text
+        } else {
+            return Err(JsError::new("check() takes a string or a form object"));
+        };
+        to_js(&crate::check_text_lenient(&text, &self.profile).to_record(self.lang))
+    }
+
+    /// The typed reading of one 指标值 cell.
+    #[wasm_bindgen(js_name = parseValue)]
+    pub fn parse_value(&self, text: &str) -> Result<JsValue, JsError> {
+        to_js(&crate::value::parse(text))
+    }
+
+    /// Every diagnostic code with its name, default severity and titles.
+    pub fn codes() -> Result<JsValue, JsError> {
+        to_js(&registry::TABLE)
+    }
+
+    #[wasm_bindgen(getter, js_name = profileName)]
+    pub fn profile_name(&self) -> String {
+        self.profile.name.clone()
+    }
+}
