@@ -322,7 +322,13 @@ fn read_row(
                 *s = Some(*cell);
             }
         }
-        diags.push(short_row(rownum, form, groups, gap, &ties));
+        // The lone cell of the incomplete pair is where the shift shows.
+        let lone = if gap % 2 == 0 {
+            rest.get(gap)
+        } else {
+            gap.checked_sub(1).and_then(|k| rest.get(k))
+        };
+        diags.push(short_row(rownum, form, lone.copied(), groups, gap, &ties));
     } else {
         for (k, cell) in rest.iter().enumerate() {
             if let Some(s) = slots.get_mut(k) {
@@ -446,6 +452,7 @@ fn loc(form: usize, rownum: u32, cell: Option<&Cell>) -> Location {
 fn short_row(
     rownum: u32,
     form: usize,
+    lone: Option<&Cell>,
     groups: &[(usize, Group)],
     gap: usize,
     ties: &[usize],
@@ -476,7 +483,7 @@ fn short_row(
     };
     Diagnostic::new(
         Code::S003,
-        loc(form, rownum, None),
+        loc(form, rownum, lone),
         Msg::new(
             format!("第 {rownum} 行比其他行少一个单元格，其后的单元格整体左移；按内容推断缺少的是{what_zh}"),
             format!("Row {rownum} has one cell fewer than the other rows, so later cells shift left; by content the missing cell is the {} of \"{}\"", if gap % 2 == 0 { "target" } else { "result" }, group_name(gap)),

@@ -1,0 +1,163 @@
+//! Drives the `jixiao` binary as a user or a batch script would: exit codes, JSON shape, stdin, text output.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn fixture(p: &str) -> String {
+    format!("{}/tests/fixtures/{p}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or(b"")).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    let cases: &[(&[&str], i32)] = &[
+        (&["check", "clean/valid-central-self-evaluation.tsv"], 0),
+        (&["check", "seeds/001_f86cb81a918eba29.txt"], 0),
+        (&["check", "seeds/004_9d9dc482990db41b.txt"], 0),
+        (&["check", "R001/invalid-wrong-rate.tsv"], 1),
+        (&["check", "S001/invalid-empty.tsv"], 1),
+        (&["check", "no/such/file.tsv"], 2),
+    ];
+    for (args, want) in cases {
+        let mut a: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        if let Some(last) = a.last_mut() {
+            *last = fixture(last);
+        }
+        let refs: Vec<&str> = a.iter().map(String::as_str).collect();
+        let out = run(&refs, None);
+        assert_eq!(
+            out.status.code(),
+            Some(*want),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn usage_errors_and_binary_input_exit_2_with_a_message() {
+    for args in [
+        &["check"][..],
+        &["check", "--format", "xml", "x"],
+        &["frobnicate"],
+        &["check", "--profile", "mars", "-"],
+    ] {
+        let out = run(args, Some(b"x"));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!out.stderr.is_empty(), "{args:?}");
+    }
+    let out = run(&["check", "-"], Some(&[0u8, 159, 146, 150, 0, 1, 2, 3]));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不是文本"));
+}
+
+#[test]
+fn json_output_has_forms_and_diagnostics_with_locations() {
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            &fixture("seeds/004_9d9dc482990db41b.txt"),
+        ],
+        None,
+    );
+    let v = json(&out);
+    assert_eq!(v["forms"][0]["kind"], "summary-self-evaluation");
+    assert_eq!(v["forms"][0]["projects"], 14);
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "R004")
+        .unwrap();
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["location"]["row"], 24);
+    assert_eq!(d["location"]["column"], 7);
+    assert_eq!(d["location"]["field"], "rate");
+    assert_eq!(d["location"]["cellText"], "88.16%");
+    assert!(d["message"].as_str().unwrap().contains("88.16%"));
+    assert!(d["span"].is_null());
+}
+
+#[test]
+fn reads_stdin_and_speaks_english_on_request() {
+    let paste = std::fs::read(fixture("R001/invalid-wrong-rate.tsv")).unwrap();
+    let out = run(&["check", "--lang", "en", "-"], Some(&paste));
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("[error R001]"), "{text}");
+    assert!(text.contains("Execution rate is 98.50%"), "{text}");
+    assert!(text.contains("row 6 col G(execution rate)"), "{text}");
+}
+
+#[test]
+fn several_files_give_one_entry_each() {
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            &fixture("clean/valid-central-self-evaluation.tsv"),
+            &fixture("R001/invalid-wrong-rate.tsv"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let v = json(&out);
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert!(files[1]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("invalid-wrong-rate.tsv"));
+}
+
+#[test]
+fn value_prints_the_typed_reading() {
+    let out = run(&["value", ">=90%"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json(&out);
+    assert_eq!(v["kind"], "quantitative");
+    assert_eq!(v["comparator"], "≥");
+    assert_eq!(v["value"], "90");
+    assert_eq!(v["upper"], serde_json::Value::Null);
+    assert_eq!(v["unit"], "%");
+    assert_eq!(v["dimension"], "percent");
+    assert_eq!(v["direction"], "positive");
+    assert_eq!(v["normalized"], "≥90%");
+    // Sichuan layout: comparator and unit in their own columns.
+    let split = json(&run(&["value", "90", "--op", "≥", "--unit", "%"], None));
+    assert_eq!(split["normalized"], v["normalized"]);
+}
+
+#[test]
+fn codes_lists_the_catalog() {
+    let out = run(&["codes", "--format", "json"], None);
+    let v = json(&out);
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"R001") && codes.contains(&"S002"));
+}

@@ -1,0 +1,76 @@
+//! Every fixture file checked end to end: invalid-* files raise their folder's code, valid-* files do not, and the rendered report is snapshotted.
+#![cfg(not(target_arch = "wasm32"))]
+
+use jixiao::diagnostic::Lang;
+use jixiao::profile::Profile;
+use std::path::{Path, PathBuf};
+
+fn fixtures() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files = Vec::new();
+    for dir in std::fs::read_dir(&root).unwrap() {
+        let dir = dir.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        for f in std::fs::read_dir(&dir).unwrap() {
+            files.push(f.unwrap().path());
+        }
+    }
+    files.sort();
+    files
+}
+
+fn rel(p: &Path) -> String {
+    p.strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
+        .unwrap()
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+#[test]
+fn invalid_fixtures_raise_their_code_and_valid_ones_do_not() {
+    let profile = Profile::default();
+    let mut checked = 0;
+    for path in fixtures() {
+        let folder = path
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        let report = jixiao::check_bytes(&std::fs::read(&path).unwrap(), &profile).unwrap();
+        let codes: Vec<String> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        if folder == "clean" {
+            assert!(codes.is_empty(), "{}: clean form got {codes:?}", rel(&path));
+        } else if folder.len() == 4 && file.starts_with("invalid-") {
+            assert!(
+                codes.contains(&folder),
+                "{}: expected {folder}, got {codes:?}",
+                rel(&path)
+            );
+        } else if folder.len() == 4 && file.starts_with("valid-") {
+            assert!(
+                !codes.contains(&folder),
+                "{}: unexpected {folder} in {codes:?}",
+                rel(&path)
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} fixtures found");
+}
+
+#[test]
+fn reports_match_snapshots() {
+    let profile = Profile::default();
+    for path in fixtures() {
+        let name = rel(&path);
+        let report = jixiao::check_bytes(&std::fs::read(&path).unwrap(), &profile).unwrap();
+        let text = report.to_text(Lang::Zh, &name);
+        let snap = name.replace(['/', '.'], "__");
+        insta::assert_snapshot!(snap, text);
+    }
+}
