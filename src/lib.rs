@@ -15,7 +15,7 @@ pub mod span;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use profile::Profile;
 use read::{ReadError, ReadOutput};

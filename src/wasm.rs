@@ -116,6 +116,19 @@ impl Validator {
         to_js(&crate::check_text_lenient(&text, &self.profile).to_record(self.lang))
     }
 
+    /// The pasted text split into rows of cell texts, exactly as `check` locates cells
+    /// (row `i`, column `j` here is sheet row `i + 1`, column `j + 1`).
+    #[wasm_bindgen(unchecked_return_type = "string[][]")]
+    pub fn grid(&self, text: &str) -> Result<JsValue, JsError> {
+        let g = crate::read::grid::parse(text);
+        let rows: Vec<Vec<&str>> = g
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        to_js(&rows)
+    }
+
     /// The typed reading of one 指标值 cell.
     #[wasm_bindgen(js_name = parseValue)]
     pub fn parse_value(&self, text: &str) -> Result<JsValue, JsError> {

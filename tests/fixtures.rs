@@ -1,5 +1,6 @@
 //! Every fixture file checked end to end: invalid-* files raise their folder's code, valid-* files do not, and the rendered report is snapshotted.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test helpers fail loudly by design
 
 use jixiao::diagnostic::Lang;
 use jixiao::profile::Profile;

@@ -1,5 +1,6 @@
 //! Bad input of any kind gives diagnostics or a clear error, never a panic: property tests and hostile inputs.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test helpers fail loudly by design
 
 use jixiao::profile::Profile;
 use jixiao::read::{self, ReadError};

@@ -1,5 +1,6 @@
 //! The three real seed forms, read as a user pastes them: what is found, and what must not be flagged.
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // test helpers fail loudly by design
 
 use jixiao::diagnostic::Lang;
 use jixiao::form::{FormKind, Role};

@@ -1,0 +1,57 @@
+# jixiao — the two commands a newcomer needs:
+#   make serve   set up, build the page and serve it on http://127.0.0.1:$(PORT)/
+#   make test    set up and run every test (lint, unit, snapshot, CLI, wasm in Chromium, end-to-end)
+
+PORT ?= 8080
+WASM_OPT_FLAGS = -Oz --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+                 --enable-sign-ext --enable-multivalue --enable-mutable-globals
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: serve test setup setup-web lint unit wasm-test www e2e boundary cli clean
+
+serve: setup-web www
+	node www/serve.mjs $(PORT)
+
+test: setup lint unit wasm-test www e2e
+	@echo "make test: all checks passed"
+
+setup:
+	scripts/setup.sh test
+
+setup-web:
+	scripts/setup.sh web
+
+lint: boundary
+	cargo fmt --all -- --check
+	cargo clippy --all-targets --all-features -- -D warnings
+	cargo clippy --all-targets --all-features --target wasm32-unknown-unknown -- -D warnings
+
+# Only src/wasm.rs may know wasm-bindgen; money and rates are never floating point.
+boundary:
+	@! grep -rln 'wasm_bindgen\|js_sys\|serde_wasm_bindgen' src --include='*.rs' | grep -v '^src/wasm.rs$$' \
+	  || (echo "wasm-bindgen used outside src/wasm.rs" && false)
+	@! grep -rn '\bf64\b\|\bf32\b' src --include='*.rs' | grep -v '^\S*:\s*//' \
+	  || (echo "floating point in src/" && false)
+
+unit:
+	cargo test --all-targets
+
+wasm-test:
+	wasm-pack test --headless --chrome
+
+# The optimised module and the page in www/dist.
+www:
+	wasm-pack build --target web --release --out-dir www/pkg
+	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg/jixiao_bg.wasm -o www/pkg/jixiao_bg.wasm
+	node www/build.mjs
+
+e2e:
+	node --test tests/e2e/
+
+cli:
+	cargo build --release --bin jixiao
+	@echo "target/release/jixiao check FILE..."
+
+clean:
+	cargo clean
+	rm -rf www/pkg www/dist
