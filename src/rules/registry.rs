@@ -213,3 +213,21 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod catalog_tests {
+    use super::*;
+
+    /// The README's code table is for people; it must say what the registry says.
+    #[test]
+    fn readme_lists_every_code_with_its_severity() {
+        let readme = include_str!("../../README.md");
+        for e in TABLE {
+            let row = format!("| {:?} | {} |", e.code, e.severity.as_str());
+            assert!(
+                readme.contains(&row),
+                "README.md lacks the row starting {row}"
+            );
+        }
+    }
+}

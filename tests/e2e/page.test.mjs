@@ -112,3 +112,28 @@ test('English can be switched on', async () => {
   await page.waitForFunction(() => document.querySelector('#diagnostics li .msg')?.textContent.startsWith('Execution rate'));
   await context.close();
 });
+
+test('the page module and the CLI give the same JSON for seed 004', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { existsSync } = await import('node:fs');
+  const bin = join(root, 'target', 'debug', 'jixiao');
+  assert.ok(existsSync(bin), 'build the CLI first (cargo build)');
+  const path = join(root, 'tests', 'fixtures', 'seeds', '004_9d9dc482990db41b.txt');
+  let cliOut;
+  try {
+    cliOut = execFileSync(bin, ['check', '--format', 'json', path]);
+  } catch (e) {
+    cliOut = e.stdout; // exit 1 when errors are found
+  }
+  const cli = JSON.parse(cliOut.toString());
+  const { page, context } = await openPage();
+  const text = fixture('seeds/004_9d9dc482990db41b.txt');
+  const fromWasm = await page.evaluate(async (t) => {
+    const glue = await import('./pkg/jixiao.js');
+    const { WASM_BASE64 } = await import('./wasm_bytes.js');
+    glue.initSync({ module: Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0)) });
+    return new glue.Validator({}).check(t);
+  }, text);
+  assert.deepEqual(fromWasm, cli);
+  await context.close();
+});
