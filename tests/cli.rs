@@ -149,6 +149,12 @@ fn value_prints_the_typed_reading() {
     // Sichuan layout: comparator and unit in their own columns.
     let split = json(&run(&["value", "90", "--op", "≥", "--unit", "%"], None));
     assert_eq!(split["normalized"], v["normalized"]);
+    // Diagnostics carry UTF-16 spans and fixes.
+    let d = json(&run(&["value", ">=≥90%"], None));
+    assert_eq!(d["diagnostics"][0]["kind"], "DoubledComparator");
+    assert_eq!(d["diagnostics"][0]["span"]["start"], 0);
+    assert_eq!(d["diagnostics"][0]["span"]["end"], 3);
+    assert_eq!(d["diagnostics"][0]["fix"]["replacement"], "≥90%");
 }
 
 #[test]

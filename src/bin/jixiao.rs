@@ -148,19 +148,31 @@ fn value(a: &Args) -> Result<u8, String> {
     let [text] = a.positional.as_slice() else {
         return Err("用法 / usage: jixiao value TEXT [--unit U] [--op OP]".to_string());
     };
-    let merged = format!(
-        "{}{}{}",
-        a.op.as_deref().unwrap_or(""),
-        text,
-        a.unit.as_deref().unwrap_or("")
-    );
-    let v = jixiao::value::parse(&merged);
-    let mut json = serde_json::to_value(&v).map_err(|e| e.to_string())?;
+    let split = a.unit.is_some() || a.op.is_some();
+    let parsed = if split {
+        jixiao::value::parse_split(
+            a.op.as_deref().unwrap_or(""),
+            text,
+            a.unit.as_deref().unwrap_or(""),
+        )
+    } else {
+        jixiao::value::parser::parse(text)
+    };
+    let mut json = serde_json::to_value(&parsed.value).map_err(|e| e.to_string())?;
+    let issues: Vec<serde_json::Value> = parsed
+        .issues
+        .iter()
+        .map(|i| {
+            let span = (!split).then(|| jixiao::span::to_utf16(text, i.span));
+            serde_json::json!({
+                "kind": format!("{:?}", i.kind),
+                "span": span,
+                "fix": i.fix.as_ref().map(|(r, app)| serde_json::json!({"replacement": r, "applicability": app})),
+            })
+        })
+        .collect();
     if let Some(o) = json.as_object_mut() {
-        o.insert(
-            "diagnostics".to_string(),
-            serde_json::Value::Array(Vec::new()),
-        );
+        o.insert("diagnostics".to_string(), serde_json::Value::Array(issues));
     }
     println!(
         "{}",

@@ -5,20 +5,38 @@ pub mod registry;
 mod budget;
 mod rate;
 mod structure;
+pub mod value;
 
 use crate::diagnostic::{Diagnostic, Location, Section};
 use crate::form::{Cell, Form, Role};
 use crate::profile::Profile;
 use registry::Code;
+use std::cell::OnceCell;
 
-/// What a rule sees: one form, its index in the report, the profile.
+/// What a rule sees: one form, its index in the report, the profile, and the form's
+/// 指标值 cells parsed once for all rules.
 pub struct Context<'a> {
     pub form: &'a Form,
     pub form_index: usize,
     pub profile: &'a Profile,
+    values: OnceCell<Vec<value::ValueCell<'a>>>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(form: &'a Form, form_index: usize, profile: &'a Profile) -> Self {
+        Context {
+            form,
+            form_index,
+            profile,
+            values: OnceCell::new(),
+        }
+    }
+
+    /// Every target and actual cell of the form, parsed (once).
+    pub fn values(&self) -> &[value::ValueCell<'a>] {
+        self.values.get_or_init(|| value::collect(self.form))
+    }
+
     /// The location of `cell` in this form.
     pub fn loc(&self, section: Section, role: Option<Role>, cell: &Cell) -> Location {
         Location {
@@ -47,6 +65,17 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &rate::spending_without_budget::SpendingWithoutBudget,
         &rate::execution_rate_over_100::ExecutionRateOver100,
         &rate::low_execution_rate_without_reason::LowExecutionRateWithoutReason,
+        &value::value_unparseable::ValueUnparseable,
+        &value::template_placeholder::TemplatePlaceholder,
+        &value::excel_date_serial::ExcelDateSerial,
+        &value::doubled_comparator::DoubledComparator,
+        &value::rate_above_100::RateAbove100,
+        &value::direction_contradicts_indicator::DirectionContradictsIndicator,
+        &value::unit_conflict::UnitConflict,
+        &value::nonstandard_spelling::NonstandardSpelling,
+        &value::unknown_unit::UnknownUnit,
+        &value::missing_unit::MissingUnit,
+        &value::missing_comparator::MissingComparator,
     ]
 }
 
@@ -55,11 +84,7 @@ pub fn run_all(forms: &[Form], profile: &Profile) -> Vec<Diagnostic> {
     let rules = all();
     let mut out = Vec::new();
     for (form_index, form) in forms.iter().enumerate() {
-        let cx = Context {
-            form,
-            form_index,
-            profile,
-        };
+        let cx = Context::new(form, form_index, profile);
         for rule in &rules {
             let start = out.len();
             rule.check(&cx, &mut out);

@@ -14,11 +14,52 @@ pub enum Code {
     S006,
     S007,
     S008,
+    V001,
+    V002,
+    V003,
+    V004,
+    V005,
+    V006,
+    V007,
+    V008,
+    V009,
+    V010,
+    V011,
     B001,
     R001,
     R002,
     R003,
     R004,
+}
+
+impl Code {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [Code] = &[
+        Code::S001,
+        Code::S002,
+        Code::S003,
+        Code::S004,
+        Code::S005,
+        Code::S006,
+        Code::S007,
+        Code::S008,
+        Code::V001,
+        Code::V002,
+        Code::V003,
+        Code::V004,
+        Code::V005,
+        Code::V006,
+        Code::V007,
+        Code::V008,
+        Code::V009,
+        Code::V010,
+        Code::V011,
+        Code::B001,
+        Code::R001,
+        Code::R002,
+        Code::R003,
+        Code::R004,
+    ];
 }
 
 /// Who emits a code: the readers (layout findings) or one rule in `rules/`.
@@ -127,6 +168,94 @@ pub const TABLE: &[Entry] = &[
         "input can't be read",
     ),
     e(
+        Code::V001,
+        "value-unparseable",
+        Error,
+        Rule,
+        "指标值无法读取",
+        "target value can't be read",
+    ),
+    e(
+        Code::V002,
+        "template-placeholder",
+        Error,
+        Rule,
+        "指标值仍是模板占位符",
+        "template placeholder left in",
+    ),
+    e(
+        Code::V003,
+        "excel-date-serial",
+        Error,
+        Rule,
+        "时效指标值是 Excel 日期序号",
+        "Excel date serial in a 时效 value",
+    ),
+    e(
+        Code::V004,
+        "doubled-comparator",
+        Error,
+        Rule,
+        "比较符号重复或冲突",
+        "doubled or conflicting comparator",
+    ),
+    e(
+        Code::V005,
+        "rate-above-100",
+        Error,
+        Rule,
+        "比率类指标值超过 100%",
+        "rate above 100%",
+    ),
+    e(
+        Code::V006,
+        "direction-contradicts-indicator",
+        Warning,
+        Rule,
+        "比较方向与指标含义相反",
+        "comparator direction contradicts the indicator",
+    ),
+    e(
+        Code::V007,
+        "unit-conflict",
+        Error,
+        Rule,
+        "指标值与度量单位冲突",
+        "value and unit column disagree",
+    ),
+    e(
+        Code::V008,
+        "nonstandard-spelling",
+        Info,
+        Rule,
+        "全角或非标准写法",
+        "full-width or nonstandard spelling",
+    ),
+    e(
+        Code::V009,
+        "unknown-unit",
+        Info,
+        Rule,
+        "无法识别的计量单位",
+        "unknown unit",
+    ),
+    e(
+        Code::V010,
+        "missing-unit",
+        Warning,
+        Rule,
+        "定量指标缺少计量单位",
+        "quantitative value without a unit",
+    ),
+    e(
+        Code::V011,
+        "missing-comparator",
+        Info,
+        Rule,
+        "定量指标值缺少比较符号",
+        "quantitative target without a comparator",
+    ),
+    e(
         Code::B001,
         "amount-unreadable",
         Error,
@@ -185,6 +314,14 @@ impl Code {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn every_code_has_exactly_one_entry() {
+        for c in Code::ALL {
+            assert_eq!(TABLE.iter().filter(|e| e.code == *c).count(), 1, "{c:?}");
+        }
+        assert_eq!(TABLE.len(), Code::ALL.len());
+    }
 
     #[test]
     fn codes_and_names_are_unique_and_well_formed() {

@@ -162,7 +162,9 @@ pub fn parse(text: &str) -> Parsed {
 
     let Some(first) = take_number(&mut c, &mut issues) else {
         wordy(&mut v, text, &c, !cmps.is_empty(), &mut issues);
-        v.comparator = op.map(symbol);
+        if v.kind != Kind::Qualitative {
+            v.comparator = op.map(symbol);
+        }
         finish(&mut v);
         return Parsed {
             value: v,
@@ -265,6 +267,18 @@ pub fn parse(text: &str) -> Parsed {
         v.normalized = deadline_text(text, &tokens);
     }
     finish(&mut v);
+    // When the whole cell was read, the canonical text is the safe fix for every spelling issue.
+    if c.i >= c.toks.len()
+        && matches!(v.kind, Kind::Quantitative | Kind::Range)
+        && !v.normalized.is_empty()
+    {
+        for i in issues
+            .iter_mut()
+            .filter(|i| i.kind == IssueKind::NonstandardSpelling)
+        {
+            i.fix = Some((v.normalized.clone(), Applicability::Safe));
+        }
+    }
     Parsed {
         value: v,
         tokens,
@@ -459,6 +473,11 @@ fn set_unit(v: &mut TargetValue, unit: Option<&str>) {
 }
 
 fn wordy(v: &mut TargetValue, text: &str, c: &Cursor, had_cmp: bool, issues: &mut Vec<Issue>) {
+    // "达到森林防火安全98%以上…": a worded comparator opening a sentence is just prose.
+    let worded_cmp = c
+        .toks
+        .first()
+        .is_some_and(|t| matches!(t.kind, TokenKind::Cmp(_, Spelling::Word)));
     let rest_start = c.peek().map_or(text.len(), |t| t.span.start);
     let rest = text.get(rest_start..).unwrap_or("").trim();
     let placeholder = issues.iter().any(|i| i.kind == IssueKind::Placeholder);
@@ -472,7 +491,7 @@ fn wordy(v: &mut TargetValue, text: &str, c: &Cursor, had_cmp: bool, issues: &mu
             fix: Some((fixed, Applicability::Unsafe)),
         });
         Kind::Invalid
-    } else if had_cmp || rest.is_empty() || starts_with_unit_and_has_figure(c) {
+    } else if (had_cmp && !worded_cmp) || rest.is_empty() || starts_with_unit_and_has_figure(c) {
         // A comparator with nothing to compare: "≥", "≥较好".
         issues.push(Issue {
             kind: IssueKind::Unparseable,

@@ -1,0 +1,76 @@
+//! V010: a quantitative target with a number but no unit, in the value, a 度量单位 column or the indicator's name.
+//!
+//! 检查内容：定量指标必须有计量单位（pmkpi：定性、定量(其他)、不适用以外均须填写）。
+//! 原因：没有单位，数字无法理解，也无法与完成值比对（如处置率写成“16”）。
+//! 错误示例：“16”。
+//! 正确示例：“≥95%”、“=16个”。
+
+use super::report;
+use crate::diagnostic::{Diagnostic, Msg};
+use crate::form::Role;
+use crate::rules::registry::Code;
+use crate::rules::{Context, Rule};
+use crate::value::Kind;
+
+pub struct MissingUnit;
+
+impl Rule for MissingUnit {
+    fn code(&self) -> Code {
+        Code::V010
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for v in cx.values() {
+            let p = &v.parsed.value;
+            // Cells another V rule already explains get no second finding.
+            if v.looks_like_excel_serial() || v.rate_above_100() {
+                continue;
+            }
+            if v.role != Role::Target
+                || v.summary
+                || !matches!(p.kind, Kind::Quantitative | Kind::Range)
+                || p.unit.is_some()
+            {
+                continue;
+            }
+            // A unit in the name — "覆盖率（%）", "(个)" — is a unit.
+            if [
+                "（%）",
+                "(%)",
+                "（个）",
+                "(个)",
+                "（元）",
+                "(元)",
+                "（万元）",
+                "(万元)",
+                "（次）",
+                "(次)",
+            ]
+            .iter()
+            .any(|u| v.name.contains(u))
+            {
+                continue;
+            }
+            let t = v.cell.text.trim();
+            let hint_zh = if v.name.contains('率') {
+                "（指标名称是“率”，通常应为 %）"
+            } else {
+                ""
+            };
+            out.push(report(
+                cx,
+                v,
+                self.code(),
+                None,
+                Msg::new(
+                    format!("{}“{t}”没有计量单位{hint_zh}", v.what_zh()),
+                    format!("{} \"{t}\" has no unit", v.what_en()),
+                ),
+                Msg::new(
+                    "在数字后写上单位，如“≥95%”“=16个”“≤8万元”",
+                    "Add the unit after the number, e.g. ≥95%, =16个, ≤8万元",
+                ),
+            ));
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! 指标值 rules (family V) and the parsed cells they share: every target and actual value with its indicator's context.
+
+pub mod direction_contradicts_indicator;
+pub mod doubled_comparator;
+pub mod excel_date_serial;
+pub mod missing_comparator;
+pub mod missing_unit;
+pub mod nonstandard_spelling;
+pub mod rate_above_100;
+pub mod template_placeholder;
+pub mod unit_conflict;
+pub mod unknown_unit;
+pub mod value_unparseable;
+
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Location, Msg, Section};
+use crate::form::{Cell, Form, FormKind, Indicator, Role};
+use crate::rules::registry::Code;
+use crate::rules::Context;
+use crate::span::ellipsize;
+use crate::value::parse_split;
+use crate::value::parser::{self, Issue, IssueKind, Parsed};
+
+/// One 指标值 or 完成值 cell, parsed, with what the rules need to know about its row.
+pub struct ValueCell<'a> {
+    pub cell: &'a Cell,
+    pub role: Role,
+    pub indicator: &'a Indicator,
+    /// The 三级 name, else the 二级 label.
+    pub name: String,
+    /// The 二级 label, as written.
+    pub level2: String,
+    /// A 度量单位 column cell, if the layout has one.
+    pub unit_col: Option<&'a Cell>,
+    /// A 指标性质 column cell, if the layout has one.
+    pub nature_col: Option<&'a Cell>,
+    pub parsed: Parsed,
+    /// True when comparator or unit came from their own columns: spans then don't apply.
+    pub split: bool,
+    pub summary: bool,
+}
+
+/// Parses every target and actual cell of a form once.
+pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
+    let summary = form.kind == FormKind::SummarySelfEvaluation;
+    let mut out = Vec::new();
+    for project in &form.projects {
+        for ind in &project.indicators {
+            let unit_col = ind.cells.get(Role::Unit).filter(|c| !c.is_blank());
+            let nature_col = ind.cells.get(Role::Nature).filter(|c| !c.is_blank());
+            let name = ind
+                .level3
+                .as_ref()
+                .or(ind.level2.as_ref())
+                .map(|c| c.text.trim().to_string())
+                .unwrap_or_default();
+            let level2 = ind
+                .level2
+                .as_ref()
+                .map(|c| c.text.trim().to_string())
+                .unwrap_or_default();
+            for role in [Role::Target, Role::Actual] {
+                let Some(cell) = ind.cells.get(role).filter(|c| !c.is_blank()) else {
+                    continue;
+                };
+                let split = role == Role::Target && (unit_col.is_some() || nature_col.is_some());
+                let parsed = if split {
+                    parse_split(
+                        nature_col.map_or("", |c| c.text.as_str()),
+                        &cell.text,
+                        unit_col.map_or("", |c| c.text.as_str()),
+                    )
+                } else {
+                    parser::parse(&cell.text)
+                };
+                out.push(ValueCell {
+                    cell,
+                    role,
+                    indicator: ind,
+                    name: name.clone(),
+                    level2: level2.clone(),
+                    unit_col,
+                    nature_col,
+                    parsed,
+                    split,
+                    summary,
+                });
+            }
+        }
+    }
+    out
+}
+
+impl ValueCell<'_> {
+    pub fn location(&self, cx: &Context) -> Location {
+        let section = if self.summary {
+            Section::Projects
+        } else {
+            Section::Indicators
+        };
+        cx.loc(section, Some(self.role), self.cell)
+    }
+
+    /// "指标“培训合格率”的指标值" — how messages name the cell.
+    pub fn what_zh(&self) -> String {
+        let which = if self.role == Role::Target {
+            "指标值"
+        } else {
+            "实际完成值"
+        };
+        if self.name.is_empty() {
+            which.to_string()
+        } else {
+            format!("“{}”的{which}", ellipsize(&self.name, 20))
+        }
+    }
+
+    pub fn what_en(&self) -> String {
+        let which = if self.role == Role::Target {
+            "target value"
+        } else {
+            "actual value"
+        };
+        if self.name.is_empty() {
+            which.to_string()
+        } else {
+            format!("the {which} of \"{}\"", ellipsize(&self.name, 20))
+        }
+    }
+
+    /// The indicator is a rate or share (合格率, 满意度, 覆盖率 …), so its % can't pass 100.
+    pub fn is_rate(&self) -> bool {
+        let n = &self.name;
+        (n.ends_with('率')
+            || n.contains("满意度")
+            || n.contains("率（%）")
+            || n.contains("率(%)")
+            || n.ends_with("比例"))
+            && !["增长", "增幅", "提升率", "提高率", "同比"]
+                .iter()
+                .any(|w| n.contains(w))
+    }
+
+    /// The indicator names something to keep low (事故发生率, 逾期发放率, 投诉 …).
+    pub fn is_negative_sense(&self) -> bool {
+        let n = &self.name;
+        const BAD: &[&str] = &[
+            "发生率",
+            "事故",
+            "逾期",
+            "投诉",
+            "差错",
+            "违规",
+            "违法",
+            "死亡",
+            "伤亡",
+            "超支",
+            "失误",
+            "不合格",
+            "返工",
+            "故障",
+            "漏报",
+            "误报",
+            "流失",
+            "拖欠",
+            "欠款",
+            "空置",
+            "闲置",
+            "损失",
+            "复发",
+            "退回",
+            "超标",
+            "缺陷",
+        ];
+        const GOOD: &[&str] = &[
+            "下降率",
+            "减少率",
+            "降低率",
+            "下降",
+            "减少",
+            "降低",
+            "处置率",
+            "结案率",
+            "整改率",
+            "查处率",
+            "挽回",
+        ];
+        BAD.iter().any(|w| n.contains(w)) && !GOOD.iter().any(|w| n.contains(w))
+    }
+
+    /// A unitless integer in a 时效 row that reads as an Excel date serial (V003's finding).
+    pub fn looks_like_excel_serial(&self) -> bool {
+        use rust_decimal::prelude::ToPrimitive;
+        let p = &self.parsed.value;
+        self.role == Role::Target
+            && p.kind == crate::value::Kind::Quantitative
+            && p.unit.is_none()
+            && self.is_timeliness()
+            && p.value
+                .filter(|d| d.fract().is_zero())
+                .and_then(|d| d.to_i64())
+                .is_some_and(|n| (36_526..=54_789).contains(&n))
+    }
+
+    /// A percentage above 100 on a rate indicator (V005's finding).
+    pub fn rate_above_100(&self) -> bool {
+        let p = &self.parsed.value;
+        p.dimension == Some(crate::value::Dimension::Percent)
+            && self.is_rate()
+            && [p.value, p.upper]
+                .into_iter()
+                .flatten()
+                .any(|x| x > rust_decimal::Decimal::ONE_HUNDRED)
+    }
+
+    /// The row is a 时效 indicator (deadline or period).
+    pub fn is_timeliness(&self) -> bool {
+        self.level2.contains("时效")
+            || self.level2.contains("进度")
+            || ["时间", "时限", "日期", "完成期", "截止"]
+                .iter()
+                .any(|w| self.name.contains(w))
+    }
+}
+
+/// A diagnostic at a value cell, with the issue's span when the cell was parsed alone.
+pub fn report(
+    cx: &Context,
+    v: &ValueCell,
+    code: Code,
+    issue: Option<&Issue>,
+    message: Msg,
+    help: Msg,
+) -> Diagnostic {
+    let mut d = Diagnostic::new(code, v.location(cx), message, help);
+    if let Some(i) = issue {
+        if !v.split
+            && i.span.end <= v.cell.text.len()
+            && !(i.span.start == 0 && i.span.end == v.cell.text.len())
+        {
+            d = d.with_span(i.span);
+        }
+        if let Some((replacement, applicability)) = i.fix.as_ref().filter(|_| !v.split) {
+            d = d.with_fix(Fix {
+                title: Msg::new(
+                    format!("改为“{replacement}”"),
+                    format!("Change to \"{replacement}\""),
+                ),
+                replacement: replacement.clone(),
+                applicability: *applicability,
+            });
+        }
+    }
+    d
+}
+
+/// The issues of one kind in a cell.
+pub fn issues_of<'v>(
+    v: &'v ValueCell,
+    pred: impl Fn(&IssueKind) -> bool + 'v,
+) -> impl Iterator<Item = &'v Issue> + 'v {
+    v.parsed.issues.iter().filter(move |i| pred(&i.kind))
+}
+
+/// A whole-cell fix for rules that rewrite the value.
+pub fn fix(replacement: String, applicability: Applicability) -> Fix {
+    Fix {
+        title: Msg::new(
+            format!("改为“{replacement}”"),
+            format!("Change to \"{replacement}\""),
+        ),
+        replacement,
+        applicability,
+    }
+}

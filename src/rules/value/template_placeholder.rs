@@ -1,0 +1,42 @@
+//! V002: template text left in a value ("≤**", "***", "__").
+//!
+//! 检查内容：指标值、完成值中不能残留模板里的 * 或 _ 占位符。
+//! 原因：占位符说明该项没有真正填写。
+//! 错误示例：“≤**万元”。
+//! 正确示例：“≤8万元”。
+
+use super::{issues_of, report};
+use crate::diagnostic::{Diagnostic, Msg};
+use crate::rules::registry::Code;
+use crate::rules::{Context, Rule};
+use crate::value::parser::IssueKind;
+
+pub struct TemplatePlaceholder;
+
+impl Rule for TemplatePlaceholder {
+    fn code(&self) -> Code {
+        Code::V002
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for v in cx.values() {
+            if let Some(i) = issues_of(v, |k| *k == IssueKind::Placeholder).next() {
+                let t = v.cell.text.trim();
+                out.push(report(
+                    cx,
+                    v,
+                    self.code(),
+                    Some(i),
+                    Msg::new(
+                        format!("{}“{t}”仍是模板占位符", v.what_zh()),
+                        format!("{} \"{t}\" is still a template placeholder", v.what_en()),
+                    ),
+                    Msg::new(
+                        "把 * 或 _ 换成实际数值，例如“≤**万元”填为“≤8万元”",
+                        "Replace the * or _ with the real figure",
+                    ),
+                ));
+            }
+        }
+    }
+}
