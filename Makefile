@@ -7,7 +7,7 @@ WASM_OPT_FLAGS = -Oz --enable-reference-types --enable-bulk-memory --enable-nont
                  --enable-sign-ext --enable-multivalue --enable-mutable-globals
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: serve test setup setup-web lint unit wasm-test www e2e boundary cli clean
+.PHONY: bench serve test setup setup-web lint unit wasm-test www e2e boundary cli clean
 
 serve: setup-web www
 	node www/serve.mjs $(PORT)
@@ -55,3 +55,7 @@ cli:
 clean:
 	cargo clean
 	rm -rf www/pkg www/dist
+
+# Native throughput beside its budgets (see benches/throughput.rs).
+bench:
+	cargo bench --bench throughput

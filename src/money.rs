@@ -76,6 +76,15 @@ pub fn parse_decimal(s: &str) -> Option<Stated> {
 /// Maps full-width digits and signs to ASCII and drops thousands separators in
 /// well-formed groups ("1,273.65", "１，５３０，０００"). Returns `None` if commas are misplaced.
 pub fn normalize_number(text: &str) -> Option<String> {
+    // Bail out before allocating on anything that can't be a number (prose cells).
+    let numeric = |c: char| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || matches!(c, '.' | '．' | ',' | '，' | '-' | '－' | '−')
+    };
+    if text.len() > 64 || !text.chars().all(numeric) {
+        return None;
+    }
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
         let c = match ch {

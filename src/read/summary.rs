@@ -72,6 +72,8 @@ fn canonical_rank(s: &Slot) -> u8 {
 struct Group {
     level1: Option<Cell>,
     level2: Cell,
+    /// Words typical of this group's cells, for locating a missing cell.
+    cues: &'static [&'static str],
 }
 
 /// The level-2 names a summary header uses, with their level-1 group and content cues.
@@ -139,6 +141,7 @@ pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec
                         Group {
                             level1: None,
                             level2: cell.clone(),
+                            cues: entry.2,
                         },
                     ));
                 }
@@ -377,24 +380,35 @@ fn read_row(
 /// words typical of the group). Returns the chosen slot and all slots that tie with it.
 fn best_gap(rest: &[&Cell], groups: &[(usize, Group)]) -> (usize, Vec<usize>) {
     let need = groups.len() * 2;
+    // What each cell is, computed once: 不适用, has a figure, and which groups' cue words it holds.
+    let facts: Vec<CellFacts> = rest
+        .iter()
+        .map(|c| {
+            let t = c.text.trim();
+            CellFacts {
+                text: t,
+                na: t == "不适用",
+                figure: t.chars().any(|ch| ch.is_ascii_digit() || ch == '%'),
+                cues: groups
+                    .iter()
+                    .map(|(_, g)| t != "不适用" && g.cues.iter().any(|w| t.contains(w)))
+                    .collect(),
+            }
+        })
+        .collect();
     let mut best = (i64::MIN, 0usize);
     let mut scores = Vec::with_capacity(need);
     for gap in 0..need {
-        let at = |slot: usize| -> Option<&Cell> {
-            if slot == gap {
-                None
-            } else if slot < gap {
-                rest.get(slot).copied()
-            } else {
-                rest.get(slot - 1).copied()
+        let at = |slot: usize| -> Option<&CellFacts> {
+            match slot.cmp(&gap) {
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Less => facts.get(slot),
+                std::cmp::Ordering::Greater => facts.get(slot - 1),
             }
         };
-        let mut score = 0i64;
-        for (g, (_, group)) in groups.iter().enumerate() {
-            let t = at(2 * g).map(|c| c.text.trim());
-            let a = at(2 * g + 1).map(|c| c.text.trim());
-            score += pair_score(t, a, &group.level2.text);
-        }
+        let score: i64 = (0..groups.len())
+            .map(|g| pair_score(at(2 * g), at(2 * g + 1), g))
+            .sum();
         scores.push(score);
         if score > best.0 {
             best = (score, gap);
@@ -409,8 +423,16 @@ fn best_gap(rest: &[&Cell], groups: &[(usize, Group)]) -> (usize, Vec<usize>) {
     (best.1, ties)
 }
 
-fn pair_score(t: Option<&str>, a: Option<&str>, level2: &str) -> i64 {
-    let na = |s: Option<&str>| s == Some("不适用");
+struct CellFacts<'a> {
+    text: &'a str,
+    na: bool,
+    figure: bool,
+    /// Per group: does the cell hold one of the group's cue words?
+    cues: Vec<bool>,
+}
+
+fn pair_score(t: Option<&CellFacts>, a: Option<&CellFacts>, group: usize) -> i64 {
+    let na = |c: Option<&CellFacts>| c.is_some_and(|c| c.na);
     let mut score = 0;
     match (t, a) {
         (Some(_), Some(_)) if na(t) && na(a) => score += 2,
@@ -418,21 +440,18 @@ fn pair_score(t: Option<&str>, a: Option<&str>, level2: &str) -> i64 {
         (None, _) | (_, None) if na(t) || na(a) => score -= 2,
         (Some(x), Some(y)) => {
             // Copying the target into the result cell is common in these forms.
-            if x == y {
+            if x.text == y.text {
                 score += 2;
             }
-            let has_figure = |s: &str| s.chars().any(|c| c.is_ascii_digit() || c == '%');
-            if !has_figure(x) && has_figure(y) {
+            if !x.figure && y.figure {
                 score += 1;
             }
         }
         _ => {}
     }
-    if let Some((_, _, cues)) = level2_of(level2) {
-        for s in [t, a].into_iter().flatten() {
-            if s != "不适用" && cues.iter().any(|w| s.contains(w)) {
-                score += 1;
-            }
+    for c in [t, a].into_iter().flatten() {
+        if c.cues.get(group).copied().unwrap_or(false) {
+            score += 1;
         }
     }
     score

@@ -147,29 +147,21 @@ fn is_punct(c: char) -> bool {
 
 /// Tokens covering every byte of `text`, in order.
 pub fn lex(text: &str) -> Vec<Token> {
-    let mut tokens: Vec<Token> = Vec::new();
+    let mut tokens: Vec<Token> = Vec::with_capacity(8);
     let mut pos = 0usize;
     let len = text.len();
+    // The last non-space token's kind, and the text of the last unit.
+    let mut prev: Option<TokenKind> = None;
+    let mut last_unit = "";
     while pos < len {
         let rest = text.get(pos..).unwrap_or("");
         let Some(c) = rest.chars().next() else { break };
-        let prev = tokens
-            .iter()
-            .rev()
-            .find(|t| t.kind != TokenKind::Space)
-            .map(|t| t.kind);
         let after_number = matches!(prev, Some(TokenKind::Number | TokenKind::ChineseNumber));
-        let after_date_part = matches!(prev, Some(TokenKind::Unit)) && {
-            let last_unit = tokens
-                .iter()
-                .rev()
-                .find(|t| t.kind == TokenKind::Unit)
-                .and_then(|t| text.get(t.span.start..t.span.end));
-            matches!(
+        let after_date_part = matches!(prev, Some(TokenKind::Unit))
+            && matches!(
                 last_unit,
-                Some("月" | "月份" | "日" | "号" | "年" | "年度" | "季度")
-            )
-        };
+                "月" | "月份" | "日" | "号" | "年" | "年度" | "季度"
+            );
         let (kind, n) = if c.is_whitespace() {
             let n = rest
                 .find(|ch: char| !ch.is_whitespace())
@@ -191,7 +183,10 @@ pub fn lex(text: &str) -> Vec<Token> {
             .find(|w| after_date_part && rest.starts_with(**w))
         {
             (TokenKind::Before, w.len())
-        } else if let Some((w, op, sp)) = COMPARATORS.iter().find(|(w, _, _)| rest.starts_with(w)) {
+        } else if let Some((w, op, sp)) = starts_comparator(c)
+            .then(|| COMPARATORS.iter().find(|(w, _, _)| rest.starts_with(w)))
+            .flatten()
+        {
             (TokenKind::Cmp(*op, *sp), w.len())
         } else if is_digit(c) {
             let n = rest
@@ -233,6 +228,12 @@ pub fn lex(text: &str) -> Vec<Token> {
             (TokenKind::Text, text_run(rest))
         };
         let n = n.max(c.len_utf8());
+        if kind != TokenKind::Space {
+            prev = Some(kind);
+        }
+        if kind == TokenKind::Unit {
+            last_unit = rest.get(..n).unwrap_or("");
+        }
         tokens.push(Token {
             kind,
             span: Span::new(pos, pos + n),
@@ -240,6 +241,22 @@ pub fn lex(text: &str) -> Vec<Token> {
         pos += n;
     }
     tokens
+}
+
+/// Characters that can start a comparator (symbols and the first characters of the words).
+fn starts_comparator(c: char) -> bool {
+    is_comparator_symbol(c)
+        || matches!(
+            c,
+            '不' | '大' | '小' | '控' | '达' | '低' | '少' | '高' | '多' | '超' | '等'
+        )
+}
+
+fn is_comparator_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '≥' | '≤' | '>' | '<' | '=' | '＞' | '＜' | '＝' | '≧' | '≦' | '﹦' | '⩾' | '⩽'
+    )
 }
 
 /// A run of text up to the next character that starts another token.

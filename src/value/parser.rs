@@ -97,8 +97,47 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// True when the cell opens with prose: nothing a figure or comparator starts with.
+fn is_prose(text: &str) -> bool {
+    let t = text.trim_start();
+    let Some(c) = t.chars().next() else {
+        return false;
+    };
+    let figure_start = c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || "≥≤<>=＞＜＝≧≦﹦⩾⩽-－−*＊_＿%％~～零一二两三四五六七八九十百千".contains(c)
+        || [
+            "不适用",
+            "不低于",
+            "不少于",
+            "不小于",
+            "不超过",
+            "不高于",
+            "不多于",
+            "不大于",
+            "不满",
+            "大于",
+            "小于",
+            "达到",
+            "低于",
+            "少于",
+            "高于",
+            "多于",
+            "超过",
+            "控制在",
+            "等于",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w));
+    !figure_start && t.len() > 24
+}
+
 /// Parses one 指标值 cell.
 pub fn parse(text: &str) -> Parsed {
+    // Long free text (seed 004's target sentences) is one Text token: no need to lex it.
+    if is_prose(text) {
+        return parse_prose(text);
+    }
     let tokens = lex(text);
     let significant: Vec<Token> = tokens
         .iter()
@@ -279,6 +318,59 @@ pub fn parse(text: &str) -> Parsed {
             i.fix = Some((v.normalized.clone(), Applicability::Safe));
         }
     }
+    Parsed {
+        value: v,
+        tokens,
+        issues,
+    }
+}
+
+fn parse_prose(text: &str) -> Parsed {
+    let start = text.len() - text.trim_start().len();
+    let end = text.trim_end().len();
+    let mut tokens = Vec::with_capacity(3);
+    if start > 0 {
+        tokens.push(Token {
+            kind: TokenKind::Space,
+            span: Span::new(0, start),
+        });
+    }
+    tokens.push(Token {
+        kind: TokenKind::Text,
+        span: Span::new(start, end),
+    });
+    if end < text.len() {
+        tokens.push(Token {
+            kind: TokenKind::Space,
+            span: Span::new(end, text.len()),
+        });
+    }
+    let mut v = TargetValue::empty();
+    let mut issues = Vec::new();
+    let body = text.get(start..end).unwrap_or("");
+    if let Some(at) = ["**", "＊＊", "__", "＿＿"]
+        .iter()
+        .filter_map(|p| body.find(p))
+        .min()
+    {
+        let run = body
+            .get(at..)
+            .unwrap_or("")
+            .find(|ch: char| !matches!(ch, '*' | '＊' | '_' | '＿'))
+            .unwrap_or(body.len() - at);
+        issues.push(Issue {
+            kind: IssueKind::Placeholder,
+            span: Span::new(start + at, start + at + run),
+            fix: None,
+        });
+        v.kind = Kind::Invalid;
+    } else if DEADLINE_WORDS.iter().any(|w| body.contains(w)) {
+        v.kind = Kind::Deadline;
+    } else {
+        v.kind = Kind::Qualitative;
+    }
+    v.normalized = body.to_string();
+    finish(&mut v);
     Parsed {
         value: v,
         tokens,

@@ -1,0 +1,134 @@
+//! `make bench`: native throughput of the 指标值 parser and of whole-form checks on the
+//! seeds and on generated forms of 50, 500 and 5,000 indicator rows, each beside its budget.
+//! Run by `cargo test` too, as a one-iteration smoke test (no timing claims then).
+
+#![allow(clippy::disallowed_types, clippy::float_arithmetic, clippy::indexing_slicing)] // timings, not money: seconds and rates are floats here
+
+use jixiao::profile::Profile;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+#[path = "../tests/support/generate.rs"]
+mod generate;
+
+/// Median throughput (items per second) over `samples` runs of at least `min` each.
+fn measure(samples: usize, min: Duration, items_per_run: usize, mut run: impl FnMut()) -> f64 {
+    // Warm up.
+    run();
+    let mut rates = Vec::with_capacity(samples);
+    for _ in 0..samples {
+        let start = Instant::now();
+        let mut runs = 0usize;
+        while start.elapsed() < min {
+            run();
+            runs += 1;
+        }
+        let secs = start.elapsed().as_secs_f64();
+        rates.push((runs * items_per_run) as f64 / secs);
+    }
+    rates.sort_by(|a, b| a.total_cmp(b));
+    rates[rates.len() / 2]
+}
+
+fn main() {
+    let bench = std::env::args().any(|a| a == "--bench");
+    let (samples, min) = if bench {
+        (7, Duration::from_millis(300))
+    } else {
+        (1, Duration::ZERO)
+    };
+    let profile = Profile::default();
+    let root = env!("CARGO_MANIFEST_DIR");
+    let corpus: Vec<&str> = vec![
+        ">=90%",
+        "=50家",
+        "=11月底前",
+        "=3月份~11月份",
+        "<=45天",
+        "16",
+        "2020年度",
+        "≥95%",
+        "≤8万元",
+        "8.11万元",
+        "完善",
+        "提高管理水平",
+        "不适用",
+        "＞＝９０％",
+        "1,530,000元",
+        "90%以上",
+        "2021年12月31日前",
+        "≥5类（按照方案）",
+        "有效减少",
+        "100%验收合格",
+        "=1~2%",
+        "≤**",
+        "292%",
+        "44561",
+    ];
+    let mut rows: Vec<(String, f64, f64, &str)> = Vec::new();
+
+    let per_sec = measure(samples, min, corpus.len(), || {
+        for v in &corpus {
+            black_box(jixiao::value::parser::parse(black_box(v)));
+        }
+    });
+    rows.push(("指标值 parsed / s".into(), per_sec, 1_000_000.0, "≥"));
+
+    for seed in [
+        "001_f86cb81a918eba29.txt",
+        "004_9d9dc482990db41b.txt",
+        "003_fd178c73d5be2efc.txt",
+    ] {
+        let text = std::fs::read_to_string(format!("{root}/tests/fixtures/seeds/{seed}"))
+            .unwrap_or_default();
+        let per_sec = measure(samples, min, 1, || {
+            black_box(jixiao::check_text_lenient(black_box(&text), &profile));
+        });
+        rows.push((
+            format!("seed {} forms checked / s", &seed[..3]),
+            per_sec,
+            20_000.0,
+            "≥",
+        ));
+    }
+    for n in [50usize, 500, 5_000] {
+        let text = generate::self_evaluation(n, 7);
+        let per_sec = measure(samples, min, 1, || {
+            black_box(jixiao::check_text_lenient(black_box(&text), &profile));
+        });
+        let ms = 1000.0 / per_sec;
+        let budget = match n {
+            50 => 2.0,
+            500 => 16.0,
+            _ => 50.0,
+        };
+        rows.push((format!("{n}-row form: ms per full check"), ms, budget, "≤"));
+    }
+
+    if !bench {
+        println!(
+            "throughput smoke run ok ({} measurements); run `make bench` for figures",
+            rows.len()
+        );
+        return;
+    }
+    println!(
+        "{:<36} {:>14} {:>12}  result",
+        "measure (native, one core)", "measured", "budget"
+    );
+    for (name, value, budget, dir) in &rows {
+        let pass = if *dir == "≥" {
+            value >= budget
+        } else {
+            value <= budget
+        };
+        println!(
+            "{:<36} {:>14.1} {:>2}{:>10.1}  {}",
+            name,
+            value,
+            dir,
+            budget,
+            if pass { "pass" } else { "FAIL" }
+        );
+    }
+}
