@@ -2,7 +2,11 @@
 //! seeds and on generated forms of 50, 500 and 5,000 indicator rows, each beside its budget.
 //! Run by `cargo test` too, as a one-iteration smoke test (no timing claims then).
 
-#![allow(clippy::disallowed_types, clippy::float_arithmetic, clippy::indexing_slicing)] // timings, not money: seconds and rates are floats here
+#![allow(
+    clippy::disallowed_types,
+    clippy::float_arithmetic,
+    clippy::indexing_slicing
+)] // timings, not money: seconds and rates are floats here
 
 use jixiao::profile::Profile;
 use std::hint::black_box;

@@ -11,6 +11,7 @@ pub mod profile;
 pub mod read;
 pub mod report;
 pub mod rules;
+pub mod score;
 pub mod span;
 pub mod value;
 

@@ -26,6 +26,13 @@ pub struct Profile {
     pub rate_decimals_source: String,
     /// Fields where a low-rate reason may be written, in order of preference.
     pub low_rate_reason_fields: Vec<Role>,
+    /// Funding rows left out of the total's sum: nested sub-items such as 河北's 本级安排 /
+    /// 上级补助 under 财政资金 (matched as label substrings).
+    #[serde(default)]
+    pub fund_sum_excludes: Vec<String>,
+    /// Self-evaluation scoring formulas and bands.
+    #[serde(default)]
+    pub scoring: crate::score::Scoring,
     /// Per-code severity overrides, e.g. {"R004": "error"}.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
@@ -119,6 +126,8 @@ impl Default for Profile {
             rate_decimals: 2,
             rate_decimals_source: String::new(),
             low_rate_reason_fields: vec![Role::Reason, Role::Problems, Role::DeviationReason],
+            fund_sum_excludes: Vec::new(),
+            scoring: crate::score::Scoring::default(),
             severity: BTreeMap::new(),
         })
     }

@@ -69,7 +69,18 @@ fn reports_match_snapshots() {
     let profile = Profile::default();
     for path in fixtures() {
         let name = rel(&path);
-        let report = jixiao::check_bytes(&std::fs::read(&path).unwrap(), &profile).unwrap();
+        let mut report = jixiao::check_bytes(&std::fs::read(&path).unwrap(), &profile).unwrap();
+        // A <CODE> folder's snapshot shows that code alone; seeds and clean forms show all.
+        let folder = path
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .to_string();
+        if folder.len() == 4 {
+            report.diagnostics.retain(|d| d.code.as_str() == folder);
+        }
         let text = report.to_text(Lang::Zh, &name);
         let snap = name.replace(['/', '.'], "__");
         insta::assert_snapshot!(snap, text);

@@ -380,6 +380,7 @@ impl<'g> Reader<'g> {
         let mut i = start + 1;
         let mut diags = Vec::new();
         let mut indicators = Vec::new();
+        let mut totals = Vec::new();
         while let Some(row) = rows.get(i) {
             let cells = filled(row);
             let Some(first) = cells.first() else { break };
@@ -388,6 +389,12 @@ impl<'g> Reader<'g> {
             }
             let norm = normalize_label(&first.text);
             if norm.starts_with("总分") || norm == "合计" {
+                // The 总分 row: its 分值 and 得分 are the form's totals.
+                for role in [Role::Weight, Role::Score] {
+                    if let Some(cell) = col(role).and_then(|c| row.get(c)) {
+                        totals.push((role, cell.clone()));
+                    }
+                }
                 i += 1;
                 continue;
             }
@@ -505,7 +512,11 @@ impl<'g> Reader<'g> {
             i += 1;
         }
         self.out.diagnostics.extend(diags);
-        self.building().project.indicators.extend(indicators);
+        let project = &mut self.building().project;
+        project.indicators.extend(indicators);
+        for (role, cell) in totals {
+            project.cells.push(role, cell);
+        }
         i
     }
 

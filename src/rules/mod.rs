@@ -3,7 +3,8 @@
 pub mod registry;
 
 mod budget;
-mod rate;
+pub mod rate;
+mod score;
 mod structure;
 pub mod value;
 
@@ -61,6 +62,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
     vec![
         &structure::required_cell_empty::RequiredCellEmpty,
         &budget::amount_unreadable::AmountUnreadable,
+        &budget::fund_sources_do_not_sum_to_total::FundSourcesDoNotSumToTotal,
         &rate::execution_rate_mismatch::ExecutionRateMismatch,
         &rate::spending_without_budget::SpendingWithoutBudget,
         &rate::execution_rate_over_100::ExecutionRateOver100,
@@ -76,6 +78,12 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &value::unknown_unit::UnknownUnit,
         &value::missing_unit::MissingUnit,
         &value::missing_comparator::MissingComparator,
+        &score::score_exceeds_weight::ScoreExceedsWeight,
+        &score::execution_score_mismatch::ExecutionScoreMismatch,
+        &score::indicator_score_mismatch::IndicatorScoreMismatch,
+        &score::total_score_mismatch::TotalScoreMismatch,
+        &score::weights_do_not_sum::WeightsDoNotSum,
+        &score::deviation_reason_missing::DeviationReasonMissing,
     ]
 }
 

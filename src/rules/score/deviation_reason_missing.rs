@@ -1,0 +1,99 @@
+//! E006: a missed target (or one exceeded by the profile's factor, e.g. 广西 130%) with the 偏差原因 cell empty.
+//!
+//! 检查内容：实际完成值未达到指标值，或超出指标值过多时，必须填写偏差原因分析及改进措施。
+//! 原因：10号文要求对未完成或偏离较大的目标说明原因并提出改进措施。
+//! 错误示例：指标值 ≤8万元，实际 8.11万元，偏差原因为空。
+//! 正确示例：偏差原因写“含上年结转 1060.95 元，已纳入下年预算”。
+
+use crate::diagnostic::{Diagnostic, Msg, Section};
+use crate::form::Role;
+use crate::money::fmt_fixed;
+use crate::rules::registry::Code;
+use crate::rules::{Context, Rule};
+use crate::score::achievement_percent;
+use crate::value::compare::{compare, Outcome};
+use crate::value::{Comparator, Kind};
+use rust_decimal::Decimal;
+
+pub struct DeviationReasonMissing;
+
+impl Rule for DeviationReasonMissing {
+    fn code(&self) -> Code {
+        Code::E006
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let factor = cx.profile.scoring.over_achievement_factor;
+        for actual in cx.values().iter().filter(|v| v.role == Role::Actual) {
+            let Some(reason) = actual.indicator.cells.get(Role::DeviationReason) else {
+                continue;
+            };
+            if !reason.is_blank() {
+                continue;
+            }
+            let Some(target) = cx
+                .values()
+                .iter()
+                .find(|t| t.role == Role::Target && std::ptr::eq(t.indicator, actual.indicator))
+            else {
+                continue;
+            };
+            let (t, a) = (&target.parsed.value, &actual.parsed.value);
+            let (zh, en) = match compare(t, a) {
+                Outcome::NotMet => (
+                    format!(
+                        "“{}”未达到目标（指标值 {}，实际 {}），但偏差原因为空",
+                        actual.name,
+                        target.cell.text.trim(),
+                        actual.cell.text.trim()
+                    ),
+                    format!(
+                        "\"{}\" missed its target ({} vs {}) but the deviation reason is empty",
+                        actual.name,
+                        target.cell.text.trim(),
+                        actual.cell.text.trim()
+                    ),
+                ),
+                Outcome::Met => {
+                    let positive =
+                        matches!(t.comparator, Some(Comparator::Ge | Comparator::Gt) | None)
+                            && t.kind == Kind::Quantitative;
+                    let over = match (factor, t.value, a.value) {
+                        (Some(f), Some(tv), Some(av)) if positive && tv > Decimal::ZERO => {
+                            achievement_percent(tv, av).filter(|p| *p >= f * Decimal::ONE_HUNDRED)
+                        }
+                        _ => None,
+                    };
+                    let Some(p) = over else { continue };
+                    (
+                        format!(
+                            "“{}”实际完成 {}，为指标值的 {}%，大幅超额但偏差原因为空",
+                            actual.name,
+                            actual.cell.text.trim(),
+                            fmt_fixed(p, 0)
+                        ),
+                        format!(
+                            "\"{}\" reached {}% of its target; the deviation reason is empty",
+                            actual.name,
+                            fmt_fixed(p, 0)
+                        ),
+                    )
+                }
+                Outcome::CantTell => continue,
+            };
+            out.push(
+                Diagnostic::new(
+                    self.code(),
+                    cx.loc(Section::Indicators, Some(Role::DeviationReason), reason),
+                    Msg::new(zh, en),
+                    Msg::new(
+                        "请在“偏差原因分析及改进措施”中写明未完成（或大幅超额）的原因和改进措施",
+                        "Explain the shortfall (or large over-achievement) and the remedy in the deviation-reason column",
+                    ),
+                )
+                .with_related(actual.location(cx), Msg::new("实际完成值", "actual value"))
+                .with_related(target.location(cx), Msg::new("指标值", "target value")),
+            );
+        }
+    }
+}
