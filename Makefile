@@ -7,7 +7,7 @@ WASM_OPT_FLAGS = -Oz --enable-reference-types --enable-bulk-memory --enable-nont
                  --enable-sign-ext --enable-multivalue --enable-mutable-globals
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: bench serve test setup setup-web lint unit wasm-test www e2e boundary cli clean
+.PHONY: bench fuzz serve test setup setup-web lint unit wasm-test www e2e boundary cli clean
 
 serve: setup-web www
 	node www/serve.mjs $(PORT)
@@ -55,6 +55,13 @@ cli:
 clean:
 	cargo clean
 	rm -rf www/pkg www/dist
+
+# Fuzzing (cargo-fuzz, libFuzzer) on the stable toolchain; FUZZ_SECONDS per target.
+FUZZ_SECONDS ?= 600
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O value_parser seeds/value_parser -- -max_total_time=$(FUZZ_SECONDS) -max_len=256
+	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O check seeds/check -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
 
 # Native throughput beside its budgets (see benches/throughput.rs).
 bench:

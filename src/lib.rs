@@ -38,6 +38,19 @@ pub fn check_forms(input: ReadOutput, profile: &Profile) -> Report {
     diagnostics.extend(rules::run_all(&input.forms, profile));
     for d in &mut diagnostics {
         d.severity = profile.severity_of(d.code, d.severity);
+        // In a narrative report, a location is (line, character), whatever the rule's section.
+        let narrative = |form: usize| {
+            input
+                .forms
+                .get(form)
+                .is_some_and(|f| f.kind == form::FormKind::NarrativeReport)
+        };
+        if narrative(d.location.form) {
+            d.location.section = Some(diagnostic::Section::Text);
+            for r in &mut d.related {
+                r.location.section = Some(diagnostic::Section::Text);
+            }
+        }
     }
     let mut report = Report {
         forms: input.forms,

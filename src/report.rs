@@ -121,7 +121,12 @@ fn place(loc: &Location, lang: Lang) -> String {
             Lang::En => format!(" row {r}"),
         });
     }
-    if let Some(c) = loc.column {
+    if let (Some(c), Some(Section::Text)) = (loc.column, loc.section) {
+        s.push_str(&match lang {
+            Lang::Zh => format!(" 第{c}字"),
+            Lang::En => format!(" char {c}"),
+        });
+    } else if let Some(c) = loc.column {
         s.push_str(&match lang {
             Lang::Zh => format!(" {}列", column_letters(c)),
             Lang::En => format!(" col {}", column_letters(c)),

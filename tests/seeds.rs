@@ -118,12 +118,65 @@ fn seed_004_is_one_summary_of_fourteen_projects_with_no_false_rate_findings() {
 }
 
 #[test]
-fn seed_003_is_a_narrative_report() {
+fn seed_003_is_a_narrative_report_whose_figures_are_checked() {
     let r = check("003_fd178c73d5be2efc.txt");
     assert_eq!(r.forms.len(), 1);
-    assert_eq!(r.forms[0].kind, FormKind::NarrativeReport);
-    assert_eq!(r.forms[0].display_name().unwrap(), "安全技术服务费项目");
-    assert!(r.forms[0].text.as_ref().unwrap().contains("64.086095万元"));
+    let f = &r.forms[0];
+    assert_eq!(f.kind, FormKind::NarrativeReport);
+    assert_eq!(f.display_name().unwrap(), "安全技术服务费项目");
+    assert!(f.text.as_ref().unwrap().contains("64.086095万元"));
+    // 64 = 40 + 16 + 8 and 40万 + 159800元 + 81060.95元 = 64.086095万: read, and no B002.
+    let funding = &f.projects[0].funding;
+    let col = |role: Role| -> Vec<&str> {
+        funding
+            .iter()
+            .filter_map(|r| r.cells.get(role))
+            .map(|c| c.text.as_str())
+            .collect()
+    };
+    assert_eq!(
+        col(Role::BudgetAdjusted),
+        ["64万元", "40万元", "16万元", "8万元"]
+    );
+    assert_eq!(
+        col(Role::Executed),
+        ["64.086095万元", "40万元", "159800元", "81060.95元"]
+    );
+    assert!(codes(&r, "B002").is_empty());
+    // 64.086095 / 64 = 100.13%: over-execution, located at the 全年执行数 figure on line 25.
+    let over = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "R003")
+        .unwrap();
+    assert!(over.message.zh.contains("100.13%"));
+    assert_eq!(over.location.row, Some(25));
+    assert_eq!(over.location.cell_text.as_deref(), Some("64.086095万元"));
+    // 网络通讯费 8.11万元 against ≤8万元, beside the report's "未发生偏离".
+    let missed: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "E007")
+        .collect();
+    assert_eq!(missed.len(), 1, "{missed:#?}");
+    assert!(
+        missed[0].message.zh.contains("网络通讯费") && missed[0].message.zh.contains("未发生偏离")
+    );
+    assert_eq!(missed[0].related.len(), 2);
+    // The other pairs (≤40万元 vs 40万元, ≤16万元 vs 15.98万元, ≥95% vs 95%) are met.
+    assert_eq!(f.projects[0].indicators.len(), 9);
+}
+
+#[test]
+fn seed_001_money_raises_no_arithmetic_findings() {
+    let r = check("001_f86cb81a918eba29.txt");
+    assert!(
+        r.diagnostics
+            .iter()
+            .all(|d| !matches!(&d.code.as_str()[..1], "B" | "R" | "E")),
+        "{:#?}",
+        r.diagnostics
+    );
 }
 
 #[test]

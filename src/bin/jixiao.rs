@@ -15,6 +15,7 @@ jixiao — 预算绩效表格检查 / budget performance form validator
         退出码 / exit: 0 无错误 no errors, 1 有错误 errors found, 2 无法读取 unreadable input
   jixiao value TEXT [--unit U] [--op OP]   解析一个指标值 / parse one target value (JSON)
   jixiao codes [--format text|json]        列出全部诊断代码 / list every diagnostic code
+  jixiao read FILE                         输出读入的表单模型 JSON / print the form model as read
 ";
 
 struct Args {
@@ -181,6 +182,28 @@ fn value(a: &Args) -> Result<u8, String> {
     Ok(0)
 }
 
+/// Prints the form model as read (the JSON shape a portal may pass back in).
+fn read_model(a: &Args) -> Result<u8, String> {
+    let [path] = a.positional.as_slice() else {
+        return Err("用法 / usage: jixiao read FILE".to_string());
+    };
+    let bytes = read_input(path).map_err(|e| format!("无法读取 {path}: {e}"))?;
+    match jixiao::read::read_bytes(&bytes) {
+        Ok(out) => {
+            let json = serde_json::json!({ "forms": out.forms });
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?
+            );
+            Ok(0)
+        }
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            Ok(2)
+        }
+    }
+}
+
 fn codes(a: &Args) -> Result<u8, String> {
     if a.format == "json" {
         println!(
@@ -212,6 +235,7 @@ fn main() -> ExitCode {
         "check" => check(&a),
         "value" => value(&a),
         "codes" => codes(&a),
+        "read" => read_model(&a),
         "-h" | "--help" | "help" => {
             print!("{USAGE}");
             Ok(0)

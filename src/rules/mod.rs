@@ -84,6 +84,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &score::total_score_mismatch::TotalScoreMismatch,
         &score::weights_do_not_sum::WeightsDoNotSum,
         &score::deviation_reason_missing::DeviationReasonMissing,
+        &score::narrative_target_missed::NarrativeTargetMissed,
     ]
 }
 

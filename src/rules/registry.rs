@@ -37,6 +37,7 @@ pub enum Code {
     E004,
     E005,
     E006,
+    E007,
 }
 
 impl Code {
@@ -73,6 +74,7 @@ impl Code {
         Code::E004,
         Code::E005,
         Code::E006,
+        Code::E007,
     ];
 }
 
@@ -364,6 +366,14 @@ pub const TABLE: &[Entry] = &[
         Rule,
         "未完成目标但未说明偏差原因",
         "missed target without a deviation reason",
+    ),
+    e(
+        Code::E007,
+        "narrative-target-missed",
+        Warning,
+        Rule,
+        "报告中的完成值未达到指标值",
+        "narrative result misses its target",
     ),
 ];
 

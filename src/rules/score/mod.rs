@@ -3,6 +3,7 @@
 pub mod deviation_reason_missing;
 pub mod execution_score_mismatch;
 pub mod indicator_score_mismatch;
+pub mod narrative_target_missed;
 pub mod score_exceeds_weight;
 pub mod total_score_mismatch;
 pub mod weights_do_not_sum;
