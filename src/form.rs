@@ -142,10 +142,16 @@ pub enum Role {
     Rectification,
     /// A single amount (key–value money rows such as 项目总预算（元）).
     Amount,
+    /// 全年预计执行数 (monitoring)
+    Forecast,
+    /// 全年预计完成情况 (monitoring)
+    ForecastActual,
+    /// 完成目标可能性 (monitoring: 确定能 / 有可能 / 完全不可能)
+    Likelihood,
 }
 
 impl Role {
-    pub const ALL: [Role; 23] = [
+    pub const ALL: [Role; 26] = [
         Role::Index,
         Role::UnitName,
         Role::ProjectName,
@@ -169,6 +175,9 @@ impl Role {
         Role::Problems,
         Role::Rectification,
         Role::Amount,
+        Role::Forecast,
+        Role::ForecastActual,
+        Role::Likelihood,
     ];
 
     /// The role whose `as_str` is `name`.
@@ -202,6 +211,9 @@ impl Role {
             Role::Problems => "problems",
             Role::Rectification => "rectification",
             Role::Amount => "amount",
+            Role::Forecast => "forecast",
+            Role::ForecastActual => "forecastActual",
+            Role::Likelihood => "likelihood",
         }
     }
 
@@ -231,6 +243,9 @@ impl Role {
             Role::Problems => "存在的问题",
             Role::Rectification => "整改情况",
             Role::Amount => "金额",
+            Role::Forecast => "全年预计执行数",
+            Role::ForecastActual => "全年预计完成情况",
+            Role::Likelihood => "完成目标可能性",
         }
     }
 
@@ -259,6 +274,9 @@ impl Role {
             Role::Problems => "problems",
             Role::Rectification => "rectification",
             Role::Amount => "amount",
+            Role::Forecast => "forecast spending",
+            Role::ForecastActual => "forecast result",
+            Role::Likelihood => "likelihood of meeting the target",
         }
     }
 }

@@ -7,6 +7,7 @@
 pub mod diagnostic;
 pub mod form;
 pub mod money;
+pub mod monitor;
 pub mod profile;
 pub mod read;
 pub mod report;

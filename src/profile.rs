@@ -26,6 +26,9 @@ pub struct Profile {
     pub rate_decimals_source: String,
     /// Fields where a low-rate reason may be written, in order of preference.
     pub low_rate_reason_fields: Vec<Role>,
+    /// A budget changed between 年初 and 调整后 needs a reason (四川 SC-23).
+    #[serde(default)]
+    pub adjustment_reason_required: bool,
     /// Funding rows left out of the total's sum: nested sub-items such as 河北's 本级安排 /
     /// 上级补助 under 财政资金 (matched as label substrings).
     #[serde(default)]
@@ -33,6 +36,9 @@ pub struct Profile {
     /// Self-evaluation scoring formulas and bands.
     #[serde(default)]
     pub scoring: crate::score::Scoring,
+    /// Monitoring light bands for budget progress and for indicators.
+    #[serde(default)]
+    pub monitoring: crate::monitor::Bands,
     /// Per-code severity overrides, e.g. {"R004": "error"}.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
@@ -77,8 +83,12 @@ impl Profile {
 
     /// Parses and validates a profile; the error names the bad field.
     pub fn from_json(json: &str) -> Result<Profile, ProfileError> {
-        let p: Profile =
-            serde_json::from_str(json).map_err(|e| ProfileError::Invalid(e.to_string()))?;
+        // serde_path_to_error names the field that failed, e.g. "executionFloorPercent".
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let p: Profile = serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            ProfileError::Invalid(format!("{path}: {}", e.into_inner()))
+        })?;
         p.validate()?;
         Ok(p)
     }
@@ -127,7 +137,9 @@ impl Default for Profile {
             rate_decimals_source: String::new(),
             low_rate_reason_fields: vec![Role::Reason, Role::Problems, Role::DeviationReason],
             fund_sum_excludes: Vec::new(),
+            adjustment_reason_required: false,
             scoring: crate::score::Scoring::default(),
+            monitoring: crate::monitor::Bands::default(),
             severity: BTreeMap::new(),
         })
     }

@@ -2,7 +2,7 @@
 const I18N = {
   zh: {
     title: '预算绩效表格检查', tagline: '目标表、自评表、汇总自评表 —— 边填边查，提交前把问题改在表里',
-    privacy: '🔒 全部在本机检查，不上传任何数据', language: '语言',
+    privacy: '全部在本机检查，不上传任何数据', language: '语言',
     step1: '① 粘贴表格', step2: '② 检查结果', step3: '③ 表格预览（有问题的单元格已标出）',
     hint: '在 Excel / WPS 中选中整张表（连同表头）复制，粘贴到下面；也可以打开 .tsv / .csv / .txt / .json 文件。改动会立即重新检查，并自动保存在本机。',
     open: '打开文件…', clear: '清空', placeholder: '在此粘贴表格…',
@@ -17,7 +17,7 @@ const I18N = {
   },
   en: {
     title: 'Budget performance form check', tagline: 'Target, self-evaluation and summary forms — checked as you type',
-    privacy: '🔒 Checked on this computer; nothing is uploaded', language: 'Language',
+    privacy: 'Checked on this computer; nothing is uploaded', language: 'Language',
     step1: '① Paste the form', step2: '② Findings', step3: '③ Sheet preview (cells with findings are marked)',
     hint: 'Select the whole table in Excel / WPS (with its header rows), copy and paste it below, or open a .tsv / .csv / .txt / .json file. Every change is re-checked and saved on this computer.',
     open: 'Open file…', clear: 'Clear', placeholder: 'Paste the form here…',

@@ -248,7 +248,10 @@ fn main() -> ExitCode {
             if !msg.is_empty() {
                 eprintln!("jixiao: {msg}");
             }
-            eprint!("{USAGE}");
+            // Usage goes with argument mistakes, not with a bad profile or file.
+            if msg.is_empty() || !(msg.contains("配置") || msg.contains("无法读取")) {
+                eprint!("{USAGE}");
+            }
             ExitCode::from(2)
         }
     }

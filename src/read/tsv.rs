@@ -298,6 +298,26 @@ impl<'g> Reader<'g> {
         }
     }
 
+    /// Records the month a monitoring header covers ("1-7月执行数" → 7), once per form.
+    fn note_month(&mut self, header: &[Cell]) {
+        let found = header.iter().find_map(|c| {
+            let role = role_of(&c.text);
+            matches!(role, Some(Role::Executed | Role::Rate | Role::Actual))
+                .then(|| crate::monitor::month_in(&c.text).map(|m| (m, c.clone())))
+                .flatten()
+        });
+        let Some((month, cell)) = found else { return };
+        let b = self.building();
+        if b.form.fields.iter().any(|f| f.key == "监控月份") {
+            return;
+        }
+        b.form.fields.push(Field {
+            key: "监控月份".to_string(),
+            label: cell.clone(),
+            value: Some(Cell::new(month.to_string(), cell.loc)),
+        });
+    }
+
     /// Header roles by column, first occurrence of each role.
     fn header_roles(row: &[Cell]) -> Vec<(usize, Role)> {
         let mut seen = Vec::new();
@@ -317,6 +337,7 @@ impl<'g> Reader<'g> {
             return start + 1;
         };
         let cols = Self::header_roles(header);
+        self.note_month(header);
         let first_role_col = cols.iter().map(|(c, _)| *c).min().unwrap_or(0);
         if let Some(unit) = header
             .iter()
@@ -364,6 +385,7 @@ impl<'g> Reader<'g> {
             return start + 1;
         };
         let cols = Self::header_roles(header);
+        self.note_month(header);
         let col = |role: Role| cols.iter().find(|(_, r)| *r == role).map(|(c, _)| *c);
         let (l1, l2, l3, target) = (
             col(Role::Level1),

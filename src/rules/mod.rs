@@ -67,6 +67,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &rate::spending_without_budget::SpendingWithoutBudget,
         &rate::execution_rate_over_100::ExecutionRateOver100,
         &rate::low_execution_rate_without_reason::LowExecutionRateWithoutReason,
+        &rate::budget_adjusted_without_reason::BudgetAdjustedWithoutReason,
+        &rate::budget_progress_behind::BudgetProgressBehind,
         &value::value_unparseable::ValueUnparseable,
         &value::template_placeholder::TemplatePlaceholder,
         &value::excel_date_serial::ExcelDateSerial,
@@ -85,6 +87,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &score::weights_do_not_sum::WeightsDoNotSum,
         &score::deviation_reason_missing::DeviationReasonMissing,
         &score::narrative_target_missed::NarrativeTargetMissed,
+        &score::indicator_progress_light::IndicatorProgressLight,
+        &score::monitoring_light_unexplained::MonitoringLightUnexplained,
     ]
 }
 

@@ -31,6 +31,8 @@ pub enum Code {
     R002,
     R003,
     R004,
+    R005,
+    R006,
     E001,
     E002,
     E003,
@@ -38,6 +40,8 @@ pub enum Code {
     E005,
     E006,
     E007,
+    E008,
+    E009,
 }
 
 impl Code {
@@ -68,6 +72,8 @@ impl Code {
         Code::R002,
         Code::R003,
         Code::R004,
+        Code::R005,
+        Code::R006,
         Code::E001,
         Code::E002,
         Code::E003,
@@ -75,6 +81,8 @@ impl Code {
         Code::E005,
         Code::E006,
         Code::E007,
+        Code::E008,
+        Code::E009,
     ];
 }
 
@@ -374,6 +382,38 @@ pub const TABLE: &[Entry] = &[
         Rule,
         "报告中的完成值未达到指标值",
         "narrative result misses its target",
+    ),
+    e(
+        Code::R005,
+        "budget-adjusted-without-reason",
+        Warning,
+        Rule,
+        "预算调整未说明原因",
+        "budget adjusted without a reason",
+    ),
+    e(
+        Code::R006,
+        "budget-progress-behind",
+        Warning,
+        Rule,
+        "预算执行进度滞后（红/黄灯）",
+        "spending behind time progress or plan",
+    ),
+    e(
+        Code::E008,
+        "indicator-progress-light",
+        Warning,
+        Rule,
+        "指标完成进度红/黄/蓝灯",
+        "indicator progress light",
+    ),
+    e(
+        Code::E009,
+        "monitoring-light-unexplained",
+        Warning,
+        Rule,
+        "红/黄灯指标未填偏差原因或完成可能性",
+        "red/yellow indicator without reason or likelihood",
     ),
 ];
 

@@ -20,6 +20,10 @@ impl Rule for LowExecutionRateWithoutReason {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // Mid-year monitoring has its own lights (R006, E008, E009).
+        if cx.form.kind == crate::form::FormKind::Monitoring {
+            return;
+        }
         let floor = cx.profile.execution_floor_percent;
         for e in executions(cx.form) {
             let Some(rate) = e.computed.filter(|r| *r < floor) else {

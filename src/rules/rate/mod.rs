@@ -1,5 +1,7 @@
 //! Execution-rate rules (family R) and the figures they share: budget, spending and stated rate per funding row.
 
+pub mod budget_adjusted_without_reason;
+pub mod budget_progress_behind;
 pub mod execution_rate_mismatch;
 pub mod execution_rate_over_100;
 pub mod low_execution_rate_without_reason;
@@ -49,10 +51,10 @@ pub fn executions(form: &Form) -> Vec<Execution<'_>> {
     let mut out = Vec::new();
     for project in &form.projects {
         for row in &project.funding {
-            let (Some(budget), Some(executed)) = (
-                amount(row, Role::BudgetAdjusted, unit),
-                amount(row, Role::Executed, unit),
-            ) else {
+            // The adjusted budget; monitoring forms have only the initial one.
+            let budget = amount(row, Role::BudgetAdjusted, unit)
+                .or_else(|| amount(row, Role::BudgetInitial, unit));
+            let (Some(budget), Some(executed)) = (budget, amount(row, Role::Executed, unit)) else {
                 continue;
             };
             let stated_rate = row

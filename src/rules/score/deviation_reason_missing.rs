@@ -23,6 +23,10 @@ impl Rule for DeviationReasonMissing {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        // Mid-year monitoring has its own lights (R006, E008, E009).
+        if cx.form.kind == crate::form::FormKind::Monitoring {
+            return;
+        }
         let factor = cx.profile.scoring.over_achievement_factor;
         for actual in cx.values().iter().filter(|v| v.role == Role::Actual) {
             let Some(reason) = actual.indicator.cells.get(Role::DeviationReason) else {

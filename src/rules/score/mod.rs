@@ -2,7 +2,9 @@
 
 pub mod deviation_reason_missing;
 pub mod execution_score_mismatch;
+pub mod indicator_progress_light;
 pub mod indicator_score_mismatch;
+pub mod monitoring_light_unexplained;
 pub mod narrative_target_missed;
 pub mod score_exceeds_weight;
 pub mod total_score_mismatch;

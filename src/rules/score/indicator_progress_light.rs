@@ -1,0 +1,69 @@
+//! E008: in a monitoring form, an indicator's value so far is behind its annual target's pace (red/yellow), or far ahead (blue).
+//!
+//! 检查内容：正向指标 当前值 ÷ (年度指标值 × 月份/12)：<60% 红灯，60%–80% 黄灯，≥120% 蓝灯；反向指标超过目标即红灯；定性按达成程度。
+//! 原因：“双监控”要求按序时进度跟踪绩效目标的实现程度。
+//! 错误示例：年度指标值 ≥300人次，1-7月完成 100人次（红灯）。
+//! 正确示例：1-7月完成 175人次（绿灯）。
+
+use crate::diagnostic::{Diagnostic, Msg, Section, Severity};
+use crate::form::{FormKind, Role};
+use crate::money::fmt_fixed;
+use crate::monitor::{indicator_light, Light};
+use crate::rules::rate::budget_progress_behind::month;
+use crate::rules::registry::Code;
+use crate::rules::{Context, Rule};
+
+pub struct IndicatorProgressLight;
+
+impl Rule for IndicatorProgressLight {
+    fn code(&self) -> Code {
+        Code::E008
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        if cx.form.kind != FormKind::Monitoring {
+            return;
+        }
+        let Some(m) = month(cx) else { return };
+        for current in cx.values().iter().filter(|v| v.role == Role::Actual) {
+            let Some(target) = cx
+                .values()
+                .iter()
+                .find(|t| t.role == Role::Target && std::ptr::eq(t.indicator, current.indicator))
+            else {
+                continue;
+            };
+            let Some((light, v)) = indicator_light(
+                &cx.profile.monitoring,
+                &target.parsed.value,
+                &current.parsed.value,
+                m,
+            ) else {
+                continue;
+            };
+            if light == Light::Green {
+                continue;
+            }
+            let pace = v
+                .map(|v| format!("，为序时进度的 {}%", fmt_fixed(v, 0)))
+                .unwrap_or_default();
+            let mut d = Diagnostic::new(
+                self.code(),
+                cx.loc(Section::Indicators, Some(Role::Actual), current.cell),
+                Msg::new(
+                    format!("“{}”{}：年度指标值 {}，1–{m}月完成 {}{pace}", current.name, light.zh(), target.cell.text.trim(), current.cell.text.trim()),
+                    format!("\"{}\" {:?} light: target {}, {} after {m} months", current.name, light, target.cell.text.trim(), current.cell.text.trim()),
+                ),
+                Msg::new(
+                    if light == Light::Blue { "进度大幅超前：核对指标值是否定得过低，必要时说明原因" } else { "进度滞后：填写偏差原因和完成目标可能性，并提出纠偏措施" },
+                    if light == Light::Blue { "Far ahead of pace: check whether the target was set too low" } else { "Behind pace: give the deviation reason, the likelihood of meeting the target and a remedy" },
+                ),
+            )
+            .with_related(target.location(cx), Msg::new("年度指标值", "annual target"));
+            if light != Light::Red {
+                d.severity = Severity::Info;
+            }
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! E009: a red or yellow indicator in a monitoring form without its 偏差原因 or 完成目标可能性.
+//!
+//! 检查内容：红灯、黄灯指标必须填写偏差原因分析和完成目标可能性（确定能 / 有可能 / 完全不可能）。
+//! 原因：监控表要求对预计不能完成的指标说明原因（S-136 附表；pmkpi）。
+//! 错误示例：红灯指标，偏差原因和完成可能性为空。
+//! 正确示例：偏差原因“疫情影响培训延期”，完成可能性“有可能”。
+
+use crate::diagnostic::{Diagnostic, Msg, Section};
+use crate::form::{FormKind, Role};
+use crate::monitor::{indicator_light, Light};
+use crate::rules::rate::budget_progress_behind::month;
+use crate::rules::registry::Code;
+use crate::rules::{Context, Rule};
+
+pub struct MonitoringLightUnexplained;
+
+impl Rule for MonitoringLightUnexplained {
+    fn code(&self) -> Code {
+        Code::E009
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        if cx.form.kind != FormKind::Monitoring {
+            return;
+        }
+        let Some(m) = month(cx) else { return };
+        for current in cx.values().iter().filter(|v| v.role == Role::Actual) {
+            let Some(target) = cx
+                .values()
+                .iter()
+                .find(|t| t.role == Role::Target && std::ptr::eq(t.indicator, current.indicator))
+            else {
+                continue;
+            };
+            let Some((light, _)) = indicator_light(
+                &cx.profile.monitoring,
+                &target.parsed.value,
+                &current.parsed.value,
+                m,
+            ) else {
+                continue;
+            };
+            if light < Light::Yellow {
+                continue;
+            }
+            for role in [Role::DeviationReason, Role::Likelihood] {
+                let Some(cell) = current.indicator.cells.get(role).filter(|c| c.is_blank()) else {
+                    continue;
+                };
+                out.push(Diagnostic::new(
+                    self.code(),
+                    cx.loc(Section::Indicators, Some(role), cell),
+                    Msg::new(
+                        format!("“{}”为{}，但“{}”未填写", current.name, light.zh(), role.zh()),
+                        format!("\"{}\" shows a {:?} light but its {} is empty", current.name, light, role.en()),
+                    ),
+                    Msg::new(
+                        "红灯、黄灯指标须填写偏差原因（经费、制度、人员、硬件或其他保障）和完成目标可能性（确定能 / 有可能 / 完全不可能）",
+                        "Red and yellow indicators need a deviation reason and a likelihood (确定能 / 有可能 / 完全不可能)",
+                    ),
+                ));
+            }
+        }
+    }
+}
