@@ -48,6 +48,9 @@ pub struct Scoring {
     /// B ≥ factor × A needs a 偏差原因 (广西 1.3); absent: no over-achievement rule.
     #[serde(default, with = "rust_decimal::serde::str_option")]
     pub over_achievement_factor: Option<Decimal>,
+    /// Grade cut-offs, highest first: (lowest total, grade). 10号: 90 优, 80 良, 60 中, else 差.
+    #[serde(default = "default_grades", with = "steps_serde_named")]
+    pub grades: Vec<(Decimal, String)>,
     /// Allowed difference between a stated and a recomputed score.
     #[serde(with = "rust_decimal::serde::str")]
     pub tolerance: Decimal,
@@ -79,9 +82,52 @@ impl Default for Scoring {
                 },
             ],
             over_achievement_factor: None,
+            grades: default_grades(),
             tolerance: d("0.01"),
             source: "财预〔2020〕10号 自评表说明; pmkpi".into(),
         }
+    }
+}
+
+fn default_grades() -> Vec<(Decimal, String)> {
+    [(90, "优"), (80, "良"), (60, "中"), (0, "差")]
+        .into_iter()
+        .map(|(n, g)| (Decimal::from(n), g.to_string()))
+        .collect()
+}
+
+/// The grade a total earns.
+pub fn grade_of(scoring: &Scoring, total: Decimal) -> Option<&str> {
+    scoring
+        .grades
+        .iter()
+        .find(|(min, _)| total >= *min)
+        .map(|(_, g)| g.as_str())
+}
+
+mod steps_serde_named {
+    use rust_decimal::Decimal;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &[(Decimal, String)], s: S) -> Result<S::Ok, S::Error> {
+        let pairs: Vec<(String, &str)> =
+            v.iter().map(|(a, b)| (a.to_string(), b.as_str())).collect();
+        pairs.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(Decimal, String)>, D::Error> {
+        let pairs: Vec<(String, String)> = Vec::deserialize(d)?;
+        pairs
+            .into_iter()
+            .map(|(a, b)| {
+                Ok((
+                    Decimal::from_str_exact(&a).map_err(serde::de::Error::custom)?,
+                    b,
+                ))
+            })
+            .collect()
     }
 }
 
@@ -246,6 +292,24 @@ mod tests {
                 d(want),
                 "{pos} A={a} B={b} W={w}"
             );
+        }
+    }
+
+    #[test]
+    fn grades_follow_the_cut_offs() {
+        let s = Scoring::default();
+        let cases = [
+            ("100", "优"),
+            ("90", "优"),
+            ("89.99", "良"),
+            ("80", "良"),
+            ("79.5", "中"),
+            ("60", "中"),
+            ("59.99", "差"),
+            ("0", "差"),
+        ];
+        for (total, want) in cases {
+            assert_eq!(grade_of(&s, d(total)), Some(want), "{total}");
         }
     }
 

@@ -89,6 +89,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &score::narrative_target_missed::NarrativeTargetMissed,
         &score::indicator_progress_light::IndicatorProgressLight,
         &score::monitoring_light_unexplained::MonitoringLightUnexplained,
+        &score::grade_mismatch::GradeMismatch,
     ]
 }
 

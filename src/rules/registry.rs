@@ -42,6 +42,7 @@ pub enum Code {
     E007,
     E008,
     E009,
+    E010,
 }
 
 impl Code {
@@ -83,6 +84,7 @@ impl Code {
         Code::E007,
         Code::E008,
         Code::E009,
+        Code::E010,
     ];
 }
 
@@ -414,6 +416,14 @@ pub const TABLE: &[Entry] = &[
         Rule,
         "红/黄灯指标未填偏差原因或完成可能性",
         "red/yellow indicator without reason or likelihood",
+    ),
+    e(
+        Code::E010,
+        "grade-mismatch",
+        Warning,
+        Rule,
+        "自评等级与总分不符",
+        "stated grade does not match the total",
     ),
 ];
 

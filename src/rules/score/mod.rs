@@ -2,6 +2,7 @@
 
 pub mod deviation_reason_missing;
 pub mod execution_score_mismatch;
+pub mod grade_mismatch;
 pub mod indicator_progress_light;
 pub mod indicator_score_mismatch;
 pub mod monitoring_light_unexplained;
