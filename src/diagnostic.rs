@@ -107,7 +107,7 @@ pub enum Applicability {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
     pub title: Msg,
-    /// The whole new text of the cell (or of `span` when the diagnostic has one).
+    /// The whole new text of the cell at the diagnostic's location (never a fragment).
     pub replacement: String,
     pub applicability: Applicability,
 }

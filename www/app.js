@@ -14,6 +14,8 @@ const I18N = {
     formLine: (f, i) => `表${i}：${KIND_ZH[f.kind] || f.kind}「${f.name || '未命名'}」· ${f.projects} 个项目 · ${f.indicators} 条指标`,
     sev: { error: '错误', warning: '警告', info: '提示' }, fix: '建议修改为', truncated: (n) => `（仅预览前 ${n} 行）`,
     readFail: '无法读取该文件',
+    applyFix: '一键修正', reviewFix: '确认后修改', fixed: '已修改，正在重新检查…',
+    confirmFix: (from, to) => `将“${from}”改为“${to}”？\n这一修改会改变数值，请确认。`,
   },
   en: {
     title: 'Budget performance form check', tagline: 'Target, self-evaluation and summary forms — checked as you type',
@@ -29,6 +31,8 @@ const I18N = {
     formLine: (f, i) => `Form ${i}: ${f.kind} “${f.name || 'unnamed'}” · ${f.projects} project(s) · ${f.indicators} indicator(s)`,
     sev: { error: 'Error', warning: 'Warning', info: 'Info' }, fix: 'Suggested value', truncated: (n) => ` (first ${n} rows shown)`,
     readFail: 'Could not read the file',
+    applyFix: 'Fix', reviewFix: 'Review and change', fixed: 'Changed; checking again…',
+    confirmFix: (from, to) => `Change “${from}” to “${to}”?\nThis changes a figure; please confirm.`,
   },
 };
 const KIND_ZH = {
@@ -100,7 +104,24 @@ function place(loc) {
   return parts.join(' ');
 }
 
+let lastGrid = null;
+
+/** Writes one cell back into the paste, quoting cells as Excel does, and re-checks. */
+function applyFix(row, col, text) {
+  const rows = lastGrid.map((r) => r.slice());
+  while (rows.length < row) rows.push([]);
+  const r = rows[row - 1];
+  while (r.length < col) r.push('');
+  r[col - 1] = text;
+  const q = (c) => (/[\t\n"]/.test(c) && !(c.startsWith('"') && c.endsWith('"')) ? `"${c.replace(/"/g, '""')}"` : c);
+  $('paste').value = rows.map((cells) => cells.map(q).join('\t')).join('\n');
+  saveDraft();
+  schedule(0);
+  $('status').textContent = t('fixed');
+}
+
 function render({ report, grid }) {
+  lastGrid = grid;
   const empty = !$('paste').value.trim();
   const s = report.summary;
   const summary = $('summary');
@@ -134,10 +155,20 @@ function render({ report, grid }) {
       el('span', { class: 'code' }, d.code),
       el('span', {}, place(d.location)));
     const body = [head, el('p', { class: 'msg' }, d.message), el('p', { class: 'help' }, d.help)];
-    if (d.fix) body.push(el('p', { class: 'help' }, `${t('fix')}：${d.fix.replacement}`));
-    const button = el('button', { type: 'button' }, ...body);
+    const button = el('button', { type: 'button', class: 'jump' }, ...body);
     button.addEventListener('click', () => jumpTo(d.location));
-    return el('li', { class: `diag ${d.severity}`, id, 'data-code': d.code }, button);
+    const li = el('li', { class: `diag ${d.severity}`, id, 'data-code': d.code }, button);
+    if (d.fix && d.location.row && d.location.column && d.location.section !== 'text' && lastGrid) {
+      const safe = d.fix.applicability === 'safe';
+      const apply = el('button', { type: 'button', class: `fix ${safe ? 'safe' : 'unsafe'}` },
+        `${safe ? t('applyFix') : t('reviewFix')}：${d.fix.replacement}`);
+      apply.addEventListener('click', () => {
+        if (!safe && !window.confirm(t('confirmFix')(d.location.cellText ?? '', d.fix.replacement))) return;
+        applyFix(d.location.row, d.location.column, d.fix.replacement);
+      });
+      li.append(el('div', { class: 'fixbar' }, apply));
+    }
+    return li;
   });
   $('diagnostics').replaceChildren(...items);
   renderGrid(grid, byCell, byRow);

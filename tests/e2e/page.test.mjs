@@ -137,3 +137,15 @@ test('the page module and the CLI give the same JSON for seed 004', async () => 
   assert.deepEqual(fromWasm, cli);
   await context.close();
 });
+
+test('a safe fix applies with one click and the finding goes away', async () => {
+  const { page, context } = await openPage();
+  await pasteAndWait(page, fixture('V008/invalid-fullwidth.tsv'));
+  const before = await page.evaluate(() => Number(document.body.dataset.checked));
+  await page.click('#diagnostics li[data-code="V008"] button.fix.safe');
+  await page.waitForFunction((b) => Number(document.body.dataset.checked) > b, before);
+  assert.equal(await page.textContent('#cell-14-5'), '≥95%');
+  assert.equal(await page.locator('#diagnostics li[data-code="V008"]').count(), 0);
+  assert.match(await page.inputValue('#paste'), /培训合格率\t≥95%\t97%/);
+  await context.close();
+});
