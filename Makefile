@@ -43,6 +43,8 @@ wasm-test:
 www:
 	wasm-pack build --target web --release --out-dir www/pkg
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg/jixiao_bg.wasm -o www/pkg/jixiao_bg.wasm
+	wasm-bindgen --target no-modules --no-typescript --out-dir www/pkg-nomodules target/wasm32-unknown-unknown/release/jixiao.wasm
+	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg-nomodules/jixiao_bg.wasm -o www/pkg-nomodules/jixiao_bg.wasm
 	node www/build.mjs
 
 e2e:

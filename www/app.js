@@ -5,7 +5,7 @@ const I18N = {
     privacy: '全部在本机检查，不上传任何数据', language: '语言',
     step1: '① 粘贴表格', step2: '② 检查结果', step3: '③ 表格预览（有问题的单元格已标出）',
     hint: '在 Excel / WPS 中选中整张表（连同表头）复制，粘贴到下面；也可以打开 .tsv / .csv / .txt / .json 文件。改动会立即重新检查，并自动保存在本机。',
-    open: '打开文件…', clear: '清空', placeholder: '在此粘贴表格…',
+    open: '打开文件…', clear: '清空', offline: '下载离线版', placeholder: '在此粘贴表格…',
     footer: 'jixiao · 检查结果仅供填报参考，以财政部门审核为准',
     errors: '错误', warnings: '警告', infos: '提示', noIssues: '✓ 未发现问题',
     waiting: '粘贴表格后，这里会列出发现的问题。', checking: '检查中…', checked: (ms) => `已检查（${ms} 毫秒）`,
@@ -22,7 +22,7 @@ const I18N = {
     privacy: 'Checked on this computer; nothing is uploaded', language: 'Language',
     step1: '① Paste the form', step2: '② Findings', step3: '③ Sheet preview (cells with findings are marked)',
     hint: 'Select the whole table in Excel / WPS (with its header rows), copy and paste it below, or open a .tsv / .csv / .txt / .json file. Every change is re-checked and saved on this computer.',
-    open: 'Open file…', clear: 'Clear', placeholder: 'Paste the form here…',
+    open: 'Open file…', clear: 'Clear', offline: 'Download offline copy', placeholder: 'Paste the form here…',
     footer: 'jixiao · findings are guidance for filers; the finance bureau’s review decides',
     errors: 'errors', warnings: 'warnings', infos: 'info', noIssues: '✓ No findings',
     waiting: 'Paste a form and its findings appear here.', checking: 'Checking…', checked: (ms) => `Checked (${ms} ms)`,
@@ -62,7 +62,13 @@ function applyI18n() {
   $('lang').value = lang;
 }
 
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+// The single-file offline page carries its worker inline; the served page loads worker.js.
+function makeWorker() {
+  const inline = document.getElementById('jixiao-worker');
+  if (inline) return new Worker(URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' })));
+  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+}
+const worker = makeWorker();
 let ready = false;
 worker.onmessage = (e) => {
   const msg = e.data;
@@ -240,6 +246,8 @@ function saveDraft() {
 
 function init() {
   applyI18n();
+  // The offline copy has nothing to download from.
+  if (document.getElementById('jixiao-worker')) $('offline').remove();
   const draft = localStorage.getItem(DRAFT_KEY);
   if (draft) { $('paste').value = draft; $('status').textContent = t('restored'); }
   $('paste').addEventListener('input', () => { saveDraft(); schedule(); });

@@ -149,3 +149,25 @@ test('a safe fix applies with one click and the finding goes away', async () => 
   assert.match(await page.inputValue('#paste'), /培训合格率\t≥95%\t97%/);
   await context.close();
 });
+
+test('the single-file page works from file:// and fetches nothing', async () => {
+  const file = join(root, 'www', 'dist', 'jixiao.html');
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const seen = [];
+  context.on('request', (r) => seen.push(r.url()));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto('file://' + file);
+  await page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0, null, { timeout: 15000 });
+  await pasteAndWait(page, fixture('seeds/004_9d9dc482990db41b.txt'));
+  const codes = await page.$$eval('#diagnostics li', (lis) => lis.map((li) => li.dataset.code));
+  assert.ok(codes.includes('R004'), codes.join(','));
+  assert.equal(await page.locator('#offline').count(), 0);
+  const foreign = seen.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: join(shots, 'offline-file.png') });
+  await context.close();
+});
