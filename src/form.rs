@@ -148,10 +148,14 @@ pub enum Role {
     ForecastActual,
     /// 完成目标可能性 (monitoring: 确定能 / 有可能 / 完全不可能)
     Likelihood,
+    /// 分值 of a 一级 group (a 分值 column right after the 一级 column)
+    Level1Weight,
+    /// 分值 of a 二级 group (a 分值 column right after the 二级 column)
+    Level2Weight,
 }
 
 impl Role {
-    pub const ALL: [Role; 26] = [
+    pub const ALL: [Role; 28] = [
         Role::Index,
         Role::UnitName,
         Role::ProjectName,
@@ -178,6 +182,8 @@ impl Role {
         Role::Forecast,
         Role::ForecastActual,
         Role::Likelihood,
+        Role::Level1Weight,
+        Role::Level2Weight,
     ];
 
     /// The role whose `as_str` is `name`.
@@ -214,6 +220,8 @@ impl Role {
             Role::Forecast => "forecast",
             Role::ForecastActual => "forecastActual",
             Role::Likelihood => "likelihood",
+            Role::Level1Weight => "level1Weight",
+            Role::Level2Weight => "level2Weight",
         }
     }
 
@@ -246,6 +254,8 @@ impl Role {
             Role::Forecast => "全年预计执行数",
             Role::ForecastActual => "全年预计完成情况",
             Role::Likelihood => "完成目标可能性",
+            Role::Level1Weight => "一级指标分值",
+            Role::Level2Weight => "二级指标分值",
         }
     }
 
@@ -277,6 +287,8 @@ impl Role {
             Role::Forecast => "forecast spending",
             Role::ForecastActual => "forecast result",
             Role::Likelihood => "likelihood of meeting the target",
+            Role::Level1Weight => "level-1 points",
+            Role::Level2Weight => "level-2 points",
         }
     }
 }
@@ -384,6 +396,14 @@ pub struct Project {
     pub funding: Vec<FundingRow>,
     #[serde(default)]
     pub indicators: Vec<Indicator>,
+    /// Rows that only name a 一级/二级 group (no 三级 of their own), with the group's
+    /// 分值 when the row carries one. A group whose heading has no 三级 after it is empty.
+    #[serde(default)]
+    pub headings: Vec<Indicator>,
+    /// The indicator table runs to the end of the input with no 总分 row: the paste may
+    /// have been cut short, so parts missing at its end can't be judged.
+    #[serde(default)]
+    pub open_ended: bool,
 }
 
 /// One form as read: a paste may hold several.

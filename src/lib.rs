@@ -14,6 +14,7 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod span;
+pub mod tree;
 pub mod value;
 
 #[cfg(target_arch = "wasm32")]
@@ -33,12 +34,35 @@ pub fn check_bytes(bytes: &[u8], profile: &Profile) -> Result<Report, ReadError>
     Ok(check_forms(read::read_bytes(bytes)?, profile))
 }
 
-/// Runs every rule over forms already read, keeping the readers' own findings.
-pub fn check_forms(input: ReadOutput, profile: &Profile) -> Report {
+/// Checks `input` against approved 目标表 read from another file or paste (the X rules
+/// match forms by project name). The approved forms come first in the report's `forms`
+/// and are marked as references; only the input's own findings are reported.
+pub fn check_against(input: ReadOutput, approved: ReadOutput, profile: &Profile) -> Report {
+    let n = approved.forms.len();
+    let mut forms = approved.forms;
+    forms.extend(input.forms);
     let mut diagnostics = input.diagnostics;
-    diagnostics.extend(rules::run_all(&input.forms, profile));
     for d in &mut diagnostics {
-        d.severity = profile.severity_of(d.code, d.severity);
+        d.location.form = d.location.form.saturating_add(n);
+    }
+    let mut report = check_forms(ReadOutput { forms, diagnostics }, profile);
+    report.diagnostics.retain(|d| d.location.form >= n);
+    report.references = n;
+    report
+}
+
+/// Runs every rule over forms already read, keeping the readers' own findings. Each form
+/// is checked with the profile `profile` resolves for it (a detecting profile such as
+/// `auto` picks one per form and says why).
+pub fn check_forms(input: ReadOutput, profile: &Profile) -> Report {
+    let resolved: Vec<(&Profile, profile::Choice)> =
+        input.forms.iter().map(|f| profile.resolve(f)).collect();
+    let profiles: Vec<&Profile> = resolved.iter().map(|(p, _)| *p).collect();
+    let mut diagnostics = input.diagnostics;
+    diagnostics.extend(rules::run_all(&input.forms, &profiles));
+    for d in &mut diagnostics {
+        let p = profiles.get(d.location.form).copied().unwrap_or(profile);
+        d.severity = p.severity_of(d.code, d.severity);
         // In a narrative report, a location is (line, character), whatever the rule's section.
         let narrative = |form: usize| {
             input
@@ -53,8 +77,11 @@ pub fn check_forms(input: ReadOutput, profile: &Profile) -> Report {
             }
         }
     }
+    let choices = resolved.into_iter().map(|(_, c)| c).collect();
     let mut report = Report {
         forms: input.forms,
+        choices,
+        references: 0,
         diagnostics,
     };
     report.normalize();
@@ -68,6 +95,8 @@ pub fn check_text_lenient(text: &str, profile: &Profile) -> Report {
         Ok(report) => report,
         Err(e) => Report {
             forms: Vec::new(),
+            choices: Vec::new(),
+            references: 0,
             diagnostics: vec![diagnostic::Diagnostic::new(
                 rules::registry::Code::S008,
                 diagnostic::Location::default(),

@@ -1,12 +1,15 @@
-//! Profiles: the settings that vary by region and year, as data loaded from JSON (built-in or a portal's own).
+//! Profiles: the settings that vary by region and year, as data loaded from JSON (built-in or a portal's own), with `extends`, shared trees and layout detection.
 
-use crate::diagnostic::Severity;
-use crate::form::Role;
+use crate::diagnostic::{Msg, Severity};
+use crate::form::{Form, FormKind, Role};
 use crate::rules::registry::{self, Code};
+use crate::tree::{stem, Tree};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// One region's or year's settings. Every threshold names its source in a `…Source` field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -29,6 +32,10 @@ pub struct Profile {
     /// A budget changed between 年初 and 调整后 needs a reason (四川 SC-23).
     #[serde(default)]
     pub adjustment_reason_required: bool,
+    /// The fund sources a total is made of, as the region's template names them
+    /// (documentation and layout detection; the sum takes every source row present).
+    #[serde(default)]
+    pub fund_sources: Vec<String>,
     /// Funding rows left out of the total's sum: nested sub-items such as 河北's 本级安排 /
     /// 上级补助 under 财政资金 (matched as label substrings).
     #[serde(default)]
@@ -39,13 +46,88 @@ pub struct Profile {
     /// Monitoring light bands for budget progress and for indicators.
     #[serde(default)]
     pub monitoring: crate::monitor::Bands,
+    /// The indicator tree forms of this profile follow; empty: no tree checks.
+    #[serde(default)]
+    pub tree: Tree,
+    /// Form kinds where 不适用 is an accepted 指标值 (pmkpi sign 10; summary forms).
+    #[serde(default = "default_not_applicable_in")]
+    pub not_applicable_in: Vec<FormKind>,
+    /// Longest text a field may hold (四川: reasons 100 字, conclusions 200 字).
+    #[serde(default)]
+    pub text_limits: Vec<TextLimit>,
+    /// Words that show a cell still holds the template's instructions.
+    #[serde(default)]
+    pub template_phrases: Vec<String>,
+    /// For `auto`-style profiles: which profile a form's layout calls for, first match wins.
+    #[serde(default)]
+    pub detect: Vec<DetectRule>,
     /// Per-code severity overrides, e.g. {"R004": "error"}.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
+    /// Where each setting comes from, by setting name (domain.md source keys).
+    #[serde(default)]
+    pub sources: BTreeMap<String, String>,
+}
+
+fn default_not_applicable_in() -> Vec<FormKind> {
+    vec![
+        FormKind::SelfEvaluation,
+        FormKind::SummarySelfEvaluation,
+        FormKind::Monitoring,
+        FormKind::NarrativeReport,
+    ]
+}
+
+/// A length limit on one column role or header field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct TextLimit {
+    /// A column role (e.g. "reason", "level3")…
+    #[serde(default)]
+    pub role: Option<Role>,
+    /// …or a header field whose label contains this (e.g. "评价结论").
+    #[serde(default)]
+    pub field: Option<String>,
+    /// Most characters allowed.
+    pub max: u32,
+    #[serde(default)]
+    pub source: String,
+}
+
+/// One layout clue: when any listed clue is in the form, use `profile`. A rule with no
+/// clues matches every form (the fallback).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DetectRule {
+    pub profile: String,
+    /// The form is one of these kinds.
+    #[serde(default)]
+    pub kinds: Vec<FormKind>,
+    /// A 一级 label with one of these stems (投入与管理, 影响力目标 …).
+    #[serde(default)]
+    pub level1_any: Vec<String>,
+    /// A column with one of these roles (四川's separate 指标性质).
+    #[serde(default)]
+    pub roles_any: Vec<Role>,
+    /// A funding row whose label contains one of these (财政专户管理资金 …).
+    #[serde(default)]
+    pub funding_any: Vec<String>,
 }
 
 /// The built-in profiles, embedded at build time.
-pub const BUILTIN: &[(&str, &str)] = &[("auto", include_str!("profiles/auto.json"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("auto", include_str!("profiles/auto.json")),
+    ("central-2020", include_str!("profiles/central-2020.json")),
+    ("central-2021", include_str!("profiles/central-2021.json")),
+    ("sichuan-2023", include_str!("profiles/sichuan-2023.json")),
+    (
+        "shanghai-legacy",
+        include_str!("profiles/shanghai-legacy.json"),
+    ),
+    ("hubei", include_str!("profiles/hubei.json")),
+    ("jiangxi", include_str!("profiles/jiangxi.json")),
+    ("guangxi", include_str!("profiles/guangxi.json")),
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProfileError {
@@ -71,21 +153,114 @@ impl fmt::Display for ProfileError {
 
 impl std::error::Error for ProfileError {}
 
+/// Which profile a form was checked with, and why (for `auto`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub profile: String,
+    pub reason: Option<Msg>,
+}
+
+fn invalid(e: impl fmt::Display) -> ProfileError {
+    ProfileError::Invalid(e.to_string())
+}
+
+fn builtin_json(name: &str) -> Result<&'static str, ProfileError> {
+    BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, j)| *j)
+        .ok_or_else(|| ProfileError::Unknown(name.to_string()))
+}
+
+/// Merges `over` into `base`: objects key by key, anything else replaced.
+fn merge(base: &mut Value, over: Value) {
+    match (base, over) {
+        (Value::Object(b), Value::Object(o)) => {
+            for (k, v) in o {
+                match b.get_mut(&k) {
+                    Some(slot) => merge(slot, v),
+                    None => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (slot, v) => *slot = v,
+    }
+}
+
+/// Resolves `extends` (a built-in to start from) and a `tree` given as a built-in's name.
+fn resolve_json(mut v: Value, depth: u32) -> Result<Value, ProfileError> {
+    if depth > 8 {
+        return Err(invalid("extends: 继承层级过深（循环？）"));
+    }
+    let Some(obj) = v.as_object_mut() else {
+        return Err(invalid("配置应为 JSON 对象"));
+    };
+    if let Some(base) = obj.remove("extends") {
+        let Value::String(base) = base else {
+            return Err(invalid("extends: 应为内置配置名"));
+        };
+        let base_json =
+            builtin_json(&base).map_err(|_| invalid(format!("extends: 未知配置 {base}")))?;
+        let parsed: Value = serde_json::from_str(base_json).map_err(invalid)?;
+        let mut merged = resolve_json(parsed, depth + 1)?;
+        if let Some(m) = merged.as_object_mut() {
+            // A base's detection rules describe the base; an extension inherits none of them.
+            m.remove("detect");
+        }
+        merge(&mut merged, v);
+        v = merged;
+    }
+    if let Some(Value::String(name)) = v.get("tree") {
+        let base_json =
+            builtin_json(name).map_err(|_| invalid(format!("tree: 未知配置 {name}")))?;
+        let parsed: Value = serde_json::from_str(base_json).map_err(invalid)?;
+        let resolved = resolve_json(parsed, depth + 1)?;
+        let tree = resolved.get("tree").cloned().unwrap_or(Value::Null);
+        if let Some(m) = v.as_object_mut() {
+            m.insert("tree".into(), tree);
+        }
+    }
+    Ok(v)
+}
+
+/// The built-ins, parsed once.
+fn builtins() -> &'static [(&'static str, Result<Profile, ProfileError>)] {
+    static CACHE: OnceLock<Vec<(&'static str, Result<Profile, ProfileError>)>> = OnceLock::new();
+    CACHE.get_or_init(|| {
+        BUILTIN
+            .iter()
+            .map(|(n, json)| (*n, Profile::parse(json)))
+            .collect()
+    })
+}
+
+/// A built-in profile by name, without copying it.
+pub fn builtin_ref(name: &str) -> Result<&'static Profile, ProfileError> {
+    match builtins().iter().find(|(n, _)| *n == name) {
+        Some((_, Ok(p))) => Ok(p),
+        Some((_, Err(e))) => Err(e.clone()),
+        None => Err(ProfileError::Unknown(name.to_string())),
+    }
+}
+
 impl Profile {
     /// A built-in profile by name.
     pub fn builtin(name: &str) -> Result<Profile, ProfileError> {
-        let (_, json) = BUILTIN
-            .iter()
-            .find(|(n, _)| *n == name)
-            .ok_or_else(|| ProfileError::Unknown(name.to_string()))?;
-        Profile::from_json(json)
+        builtin_ref(name).cloned()
     }
 
     /// Parses and validates a profile; the error names the bad field.
     pub fn from_json(json: &str) -> Result<Profile, ProfileError> {
+        Profile::parse(json)
+    }
+
+    fn parse(json: &str) -> Result<Profile, ProfileError> {
+        let value: Value = serde_json::from_str(json).map_err(|e| invalid(format!("JSON: {e}")))?;
+        let value = resolve_json(value, 0)?;
         // serde_path_to_error names the field that failed, e.g. "executionFloorPercent".
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let p: Profile = serde_path_to_error::deserialize(de).map_err(|e| {
+        let p: Profile = serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
             ProfileError::Invalid(format!("{path}: {}", e.into_inner()))
         })?;
@@ -97,20 +272,45 @@ impl Profile {
         if self.execution_floor_percent < Decimal::ZERO
             || self.execution_floor_percent > Decimal::ONE_HUNDRED
         {
-            return Err(ProfileError::Invalid(format!(
+            return Err(invalid(format!(
                 "executionFloorPercent: {} 不在 0–100 之间",
                 self.execution_floor_percent
             )));
         }
         if self.rate_decimals > 6 {
-            return Err(ProfileError::Invalid(format!(
+            return Err(invalid(format!(
                 "rateDecimals: {} 超过 6",
                 self.rate_decimals
             )));
         }
         for code in self.severity.keys() {
             if !registry::TABLE.iter().any(|e| e.code.as_str() == *code) {
-                return Err(ProfileError::Invalid(format!("severity: 未知代码 {code}")));
+                return Err(invalid(format!("severity: 未知代码 {code}")));
+            }
+        }
+        for (i, r) in self.detect.iter().enumerate() {
+            if !BUILTIN.iter().any(|(n, _)| *n == r.profile) || r.profile == self.name {
+                return Err(invalid(format!(
+                    "detect[{i}].profile: 未知或自指的配置 {}",
+                    r.profile
+                )));
+            }
+        }
+        for (i, l) in self.text_limits.iter().enumerate() {
+            if l.role.is_none() == l.field.is_none() {
+                return Err(invalid(format!(
+                    "textLimits[{i}]: role 与 field 须且只须给一个"
+                )));
+            }
+        }
+        for (i, l1) in self.tree.level1.iter().enumerate() {
+            if stem(&l1.name).is_empty() {
+                return Err(invalid(format!("tree.level1[{i}].name: 为空")));
+            }
+            for (j, l2) in l1.level2.iter().enumerate() {
+                if stem(&l2.name).is_empty() {
+                    return Err(invalid(format!("tree.level1[{i}].level2[{j}].name: 为空")));
+                }
             }
         }
         Ok(())
@@ -122,6 +322,90 @@ impl Profile {
             .get(&code.as_str())
             .copied()
             .unwrap_or(default)
+    }
+
+    /// The profile a form is checked with: this one, or for a detecting profile the one
+    /// its first matching rule names, with the clue that decided it.
+    pub fn resolve(&self, form: &Form) -> (&Profile, Choice) {
+        for rule in &self.detect {
+            let Some(clue) = rule.clue(form) else {
+                continue;
+            };
+            let Ok(p) = builtin_ref(&rule.profile) else {
+                continue;
+            };
+            return (
+                p,
+                Choice {
+                    profile: p.name.clone(),
+                    reason: Some(clue),
+                },
+            );
+        }
+        (
+            self,
+            Choice {
+                profile: self.name.clone(),
+                reason: None,
+            },
+        )
+    }
+}
+
+impl DetectRule {
+    /// The clue in `form` that this rule matches, in words; `None` when it does not match.
+    fn clue(&self, form: &Form) -> Option<Msg> {
+        let any_clue = !(self.kinds.is_empty()
+            && self.level1_any.is_empty()
+            && self.roles_any.is_empty()
+            && self.funding_any.is_empty());
+        if !any_clue {
+            return Some(Msg::new(
+                "未发现特定地区或年度的版式特征，按默认",
+                "no regional or yearly layout clue; the default",
+            ));
+        }
+        if self.kinds.contains(&form.kind) {
+            return Some(Msg::new(
+                format!("表格为{}", form.kind.zh()),
+                format!("the form is a {:?}", form.kind),
+            ));
+        }
+        let indicators = form
+            .projects
+            .iter()
+            .flat_map(|p| p.indicators.iter().chain(p.headings.iter()));
+        for ind in indicators {
+            if let Some(l1) = ind.level1.as_ref() {
+                let s = stem(&l1.text);
+                if let Some(w) = self.level1_any.iter().find(|w| stem(w) == s) {
+                    return Some(Msg::new(
+                        format!("一级指标有“{}”", l1.text.trim()),
+                        format!("a level-1 indicator reads \"{w}\""),
+                    ));
+                }
+            }
+            if let Some((role, _)) = ind.cells.0.iter().find(|(r, _)| self.roles_any.contains(r)) {
+                return Some(Msg::new(
+                    format!("有单独的“{}”列", role.zh()),
+                    format!("there is a separate \"{}\" column", role.en()),
+                ));
+            }
+        }
+        let funding = form.projects.iter().flat_map(|p| p.funding.iter());
+        for row in funding {
+            if let Some(w) = self
+                .funding_any
+                .iter()
+                .find(|w| row.label.text.contains(w.as_str()))
+            {
+                return Some(Msg::new(
+                    format!("资金来源有“{w}”"),
+                    format!("a fund source reads \"{w}\""),
+                ));
+            }
+        }
+        None
     }
 }
 
@@ -136,11 +420,18 @@ impl Default for Profile {
             rate_decimals: 2,
             rate_decimals_source: String::new(),
             low_rate_reason_fields: vec![Role::Reason, Role::Problems, Role::DeviationReason],
-            fund_sum_excludes: Vec::new(),
             adjustment_reason_required: false,
+            fund_sources: Vec::new(),
+            fund_sum_excludes: Vec::new(),
             scoring: crate::score::Scoring::default(),
             monitoring: crate::monitor::Bands::default(),
+            tree: Tree::default(),
+            not_applicable_in: default_not_applicable_in(),
+            text_limits: Vec::new(),
+            template_phrases: Vec::new(),
+            detect: Vec::new(),
             severity: BTreeMap::new(),
+            sources: BTreeMap::new(),
         })
     }
 }
@@ -159,31 +450,56 @@ mod tests {
 
     #[test]
     fn bad_profiles_name_the_field() {
+        let base =
+            r#""name":"x","executionFloorPercent":"90","rateDecimals":2,"lowRateReasonFields":[]"#;
         let cases = [
             (
-                r#"{"name":"x","executionFloorPercent":"190","rateDecimals":2,"lowRateReasonFields":[]}"#,
+                r#"{"name":"x","executionFloorPercent":"190","rateDecimals":2,"lowRateReasonFields":[]}"#.to_string(),
                 "executionFloorPercent",
             ),
             (
-                r#"{"name":"x","executionFloorPercent":"90","rateDecimals":2,"lowRateReasonFields":["nope"]}"#,
+                r#"{"name":"x","executionFloorPercent":"90","rateDecimals":2,"lowRateReasonFields":["nope"]}"#.to_string(),
                 "unknown variant",
             ),
-            (
-                r#"{"name":"x","executionFloorPercent":"90","rateDecimals":2,"lowRateReasonFields":[],"typo":1}"#,
-                "typo",
-            ),
-            (
-                r#"{"name":"x","executionFloorPercent":"90","rateDecimals":2,"lowRateReasonFields":[],"severity":{"Z999":"error"}}"#,
-                "Z999",
-            ),
+            (format!("{{{base},\"typo\":1}}"), "typo"),
+            (format!("{{{base},\"severity\":{{\"Z999\":\"error\"}}}}"), "Z999"),
+            (format!("{{{base},\"detect\":[{{\"profile\":\"mars\"}}]}}"), "detect[0].profile"),
+            (format!("{{{base},\"tree\":{{\"level1\":[{{\"name\":\"产出\",\"level2\":[{{\"nam\":\"数量\"}}]}}]}}}}"), "tree.level1[0].level2[0]"),
+            (format!("{{{base},\"textLimits\":[{{\"max\":100}}]}}"), "textLimits[0]"),
+            (r#"{"extends":"mars","name":"x"}"#.to_string(), "extends"),
+            (r#"{"extends":"central-2021","name":"x","tree":"mars"}"#.to_string(), "tree"),
+            (r#"{"name":"x","#.to_string(), "JSON"),
         ];
         for (json, needle) in cases {
-            let err = Profile::from_json(json).unwrap_err().to_string();
-            assert!(err.contains(needle), "{err}");
+            let err = Profile::from_json(&json).unwrap_err().to_string();
+            assert!(err.contains(needle), "{json} → {err}");
         }
         assert!(matches!(
             Profile::builtin("mars"),
             Err(ProfileError::Unknown(_))
         ));
+    }
+
+    #[test]
+    fn extends_merges_objects_and_replaces_the_rest() {
+        let p = Profile::from_json(
+            r#"{"extends":"central-2021","name":"mine","executionFloorPercent":"85",
+                "scoring":{"overAchievementFactor":"1.5"}}"#,
+        )
+        .unwrap();
+        let base = Profile::builtin("central-2021").unwrap();
+        assert_eq!(p.name, "mine");
+        assert_eq!(p.execution_floor_percent, Decimal::from(85));
+        assert_eq!(p.tree, base.tree);
+        assert_eq!(p.scoring.negative, base.scoring.negative);
+        assert_eq!(
+            p.scoring.over_achievement_factor,
+            Decimal::from_str_exact("1.5").ok()
+        );
+        let t = Profile::from_json(r#"{"extends":"hubei","name":"hb-old","tree":"central-2020"}"#)
+            .unwrap();
+        assert_eq!(t.tree, Profile::builtin("central-2020").unwrap().tree);
+        assert_eq!(t.scoring, Profile::builtin("hubei").unwrap().scoring);
+        assert!(t.detect.is_empty());
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Lang, Location, Section, Severity};
 use crate::form::{Form, FormKind, MoneyUnit};
+use crate::profile::Choice;
 use crate::rules::registry;
 use crate::span::{to_utf16, Utf16Span};
 use serde::Serialize;
@@ -10,6 +11,10 @@ use serde::Serialize;
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub forms: Vec<Form>,
+    /// The profile each form was checked with (`choices[i]` for `forms[i]`) and why.
+    pub choices: Vec<Choice>,
+    /// The first `references` forms are approved 目标表 given for comparison, not checked.
+    pub references: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -43,7 +48,16 @@ impl Report {
 
     pub fn to_record(&self, lang: Lang) -> ReportRecord {
         ReportRecord {
-            forms: self.forms.iter().map(FormRecord::from).collect(),
+            forms: self
+                .forms
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let mut r = FormRecord::new(f, self.choices.get(i), lang);
+                    r.reference = i < self.references;
+                    r
+                })
+                .collect(),
             diagnostics: self
                 .diagnostics
                 .iter()
@@ -61,21 +75,48 @@ impl Report {
     pub fn to_text(&self, lang: Lang, source: &str) -> String {
         let mut out = String::new();
         for (i, f) in self.forms.iter().enumerate() {
-            let r = FormRecord::from(f);
+            let r = FormRecord::new(f, self.choices.get(i), lang);
+            if i < self.references {
+                out.push_str(&match lang {
+                    Lang::Zh => format!(
+                        "{source}: 表{} 为对照的批复{}「{}」\n",
+                        i + 1,
+                        f.kind.zh(),
+                        r.name.unwrap_or_default()
+                    ),
+                    Lang::En => format!(
+                        "{source}: form {} is the approved {:?} \"{}\" (reference)\n",
+                        i + 1,
+                        f.kind,
+                        r.name.unwrap_or_default()
+                    ),
+                });
+                continue;
+            }
+            let why = r
+                .profile_reason
+                .as_ref()
+                .map(|w| match lang {
+                    Lang::Zh => format!("（{w}）"),
+                    Lang::En => format!(" ({w})"),
+                })
+                .unwrap_or_default();
             out.push_str(&match lang {
                 Lang::Zh => format!(
-                    "{source}: 表{} {}「{}」，{} 个项目\n",
+                    "{source}: 表{} {}「{}」，{} 个项目；按配置 {}{why}\n",
                     i + 1,
                     f.kind.zh(),
                     r.name.unwrap_or_default(),
-                    r.projects
+                    r.projects,
+                    r.profile,
                 ),
                 Lang::En => format!(
-                    "{source}: form {} {:?} \"{}\", {} project(s)\n",
+                    "{source}: form {} {:?} \"{}\", {} project(s); profile {}{why}\n",
                     i + 1,
                     f.kind,
                     r.name.unwrap_or_default(),
-                    r.projects
+                    r.projects,
+                    r.profile,
                 ),
             });
         }
@@ -177,10 +218,16 @@ pub struct FormRecord {
     pub money_unit: Option<MoneyUnit>,
     /// 1-based sheet row of the form's first line, if known.
     pub row: Option<u32>,
+    /// The profile the form was checked with.
+    pub profile: String,
+    /// Why a detecting profile (`auto`) chose it; `None` when it was given.
+    pub profile_reason: Option<String>,
+    /// An approved 目标表 given for comparison (`--approved`), not itself checked.
+    pub reference: bool,
 }
 
-impl From<&Form> for FormRecord {
-    fn from(f: &Form) -> Self {
+impl FormRecord {
+    pub fn new(f: &Form, choice: Option<&Choice>, lang: Lang) -> Self {
         FormRecord {
             kind: f.kind,
             name: f.display_name(),
@@ -188,6 +235,11 @@ impl From<&Form> for FormRecord {
             indicators: f.projects.iter().map(|p| p.indicators.len()).sum(),
             money_unit: f.money_unit.as_ref().map(|(u, _)| *u),
             row: f.title.as_ref().map(|c| c.loc.row).filter(|r| *r > 0),
+            profile: choice.map(|c| c.profile.clone()).unwrap_or_default(),
+            profile_reason: choice
+                .and_then(|c| c.reason.as_ref())
+                .map(|m| m.get(lang).to_string()),
+            reference: false,
         }
     }
 }

@@ -48,6 +48,12 @@ pub struct Scoring {
     /// B ≥ factor × A needs a 偏差原因 (广西 1.3); absent: no over-achievement rule.
     #[serde(default, with = "rust_decimal::serde::str_option")]
     pub over_achievement_factor: Option<Decimal>,
+    /// With a target of 0, B ≥ this needs a 偏差原因 too (广西: 30); absent: no such rule.
+    #[serde(default, with = "rust_decimal::serde::str_option")]
+    pub over_achievement_zero_target_from: Option<Decimal>,
+    /// Points of the 预算执行率 row (10 centrally, 20 in 湖北); the indicators take the rest of 100.
+    #[serde(default = "ten", with = "rust_decimal::serde::str")]
+    pub execution_points: Decimal,
     /// Grade cut-offs, highest first: (lowest total, grade). 10号: 90 优, 80 良, 60 中, else 差.
     #[serde(default = "default_grades", with = "steps_serde_named")]
     pub grades: Vec<(Decimal, String)>,
@@ -82,11 +88,17 @@ impl Default for Scoring {
                 },
             ],
             over_achievement_factor: None,
+            over_achievement_zero_target_from: None,
+            execution_points: ten(),
             grades: default_grades(),
             tolerance: d("0.01"),
             source: "财预〔2020〕10号 自评表说明; pmkpi".into(),
         }
     }
+}
+
+fn ten() -> Decimal {
+    Decimal::TEN
 }
 
 fn default_grades() -> Vec<(Decimal, String)> {

@@ -35,6 +35,9 @@ export interface FormSummary {
   indicators: number;
   moneyUnit: "yuan" | "qianyuan" | "wanyuan" | "yiyuan" | null;
   row: number | null;
+  profile: string;              // the profile the form was checked with
+  profileReason: string | null; // why "auto" chose it ("一级指标有“投入与管理”")
+  reference: boolean;           // an approved 目标表 given to compare with, not checked
 }
 export interface Report {
   forms: FormSummary[];
@@ -47,6 +50,22 @@ export interface ValidatorOptions {
   lang?: "zh" | "en";
 }
 "#;
+
+/// The text of a check input: a string as is, an object as its JSON (which must read as
+/// forms: an object that is not one is host misuse, and throws naming the field).
+fn input_text(input: &JsValue) -> Result<String, JsError> {
+    if let Some(s) = input.as_string() {
+        return Ok(s);
+    }
+    if !input.is_object() {
+        return Err(JsError::new("check() takes a string or a form object"));
+    }
+    let json = js_sys::JSON::stringify(input)
+        .map_err(|_| JsError::new("input object is not serialisable"))?;
+    let text = String::from(json);
+    crate::read::read_text(&text).map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(text)
+}
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
@@ -98,22 +117,27 @@ impl Validator {
         Ok(Validator { profile, lang })
     }
 
-    /// Checks a paste (string: TSV, JSON text or a report) or a form object; returns a `Report`.
+    /// Checks a paste (string: TSV, JSON text or a report) or a form object; returns a
+    /// `Report`. `approved`, when given (same kinds of input), holds the approved 目标表 the
+    /// self-evaluation is compared with (X001–X004).
     #[wasm_bindgen(unchecked_return_type = "Report")]
-    pub fn check(&self, input: JsValue) -> Result<JsValue, JsError> {
-        let text = if let Some(s) = input.as_string() {
-            s
-        } else if input.is_object() {
-            let json = js_sys::JSON::stringify(&input)
-                .map_err(|_| JsError::new("input object is not serialisable"))?;
-            let text = String::from(json);
-            // An object that is not a form is host misuse: throw, naming the field.
-            crate::read::read_text(&text).map_err(|e| JsError::new(&e.to_string()))?;
-            text
+    pub fn check(
+        &self,
+        input: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | object | undefined")] approved: JsValue,
+    ) -> Result<JsValue, JsError> {
+        let text = input_text(&input)?;
+        let report = if approved.is_undefined() || approved.is_null() {
+            crate::check_text_lenient(&text, &self.profile)
         } else {
-            return Err(JsError::new("check() takes a string or a form object"));
+            let reference = crate::read::read_text(&input_text(&approved)?)
+                .map_err(|e| JsError::new(&format!("approved: {e}")))?;
+            match crate::read::read_text(&text) {
+                Ok(read) => crate::check_against(read, reference, &self.profile),
+                Err(_) => crate::check_text_lenient(&text, &self.profile),
+            }
         };
-        to_js(&crate::check_text_lenient(&text, &self.profile).to_record(self.lang))
+        to_js(&report.to_record(self.lang))
     }
 
     /// The pasted text split into rows of cell texts, exactly as `check` locates cells

@@ -169,3 +169,50 @@ fn codes_lists_the_catalog() {
         .collect();
     assert!(codes.contains(&"R001") && codes.contains(&"S002"));
 }
+
+#[test]
+fn approved_targets_come_from_another_file() {
+    let pair = std::fs::read_to_string(fixture("X004/invalid-budget-differs.tsv")).unwrap();
+    let at = pair.find("项目支出绩效自评表").unwrap();
+    let dir = std::env::temp_dir().join(format!("jixiao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (approved, own) = (dir.join("target.tsv"), dir.join("self.tsv"));
+    std::fs::write(&approved, &pair[..at]).unwrap();
+    std::fs::write(&own, &pair[at..]).unwrap();
+    let out = run(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--approved",
+            approved.to_str().unwrap(),
+            own.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = json(&out);
+    assert_eq!(v["forms"][0]["reference"], true);
+    assert_eq!(v["forms"][1]["reference"], false);
+    let codes: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["X004"]);
+    // Without the approved file the self-evaluation alone is clean.
+    let alone = run(&["check", own.to_str().unwrap()], None);
+    assert!(!String::from_utf8_lossy(&alone.stdout).contains("X004"));
+    let missing = run(
+        &["check", "--approved", "no/such.tsv", own.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(missing.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

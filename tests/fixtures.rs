@@ -29,11 +29,30 @@ fn rel(p: &Path) -> String {
         .replace('\\', "/")
 }
 
+/// The profile a fixture is checked with: `name@profile.tsv`, a file under `profiles/`
+/// named `valid-<profile>.tsv`, else `auto`.
+fn profile_for(path: &Path) -> Profile {
+    let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+    let folder = path
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
+    let name = match stem.split_once('@') {
+        Some((_, p)) => p.to_string(),
+        None if folder == "profiles" => stem.trim_start_matches("valid-").to_string(),
+        None => "auto".to_string(),
+    };
+    Profile::builtin(&name).unwrap_or_else(|e| panic!("{}: {e}", rel(path)))
+}
+
 #[test]
 fn invalid_fixtures_raise_their_code_and_valid_ones_do_not() {
-    let profile = Profile::default();
     let mut checked = 0;
     for path in fixtures() {
+        let profile = profile_for(&path);
         let folder = path
             .parent()
             .unwrap()
@@ -44,7 +63,7 @@ fn invalid_fixtures_raise_their_code_and_valid_ones_do_not() {
         let file = path.file_name().unwrap().to_string_lossy().to_string();
         let report = jixiao::check_bytes(&std::fs::read(&path).unwrap(), &profile).unwrap();
         let codes: Vec<String> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
-        if folder == "clean" {
+        if folder == "clean" || folder == "profiles" {
             assert!(codes.is_empty(), "{}: clean form got {codes:?}", rel(&path));
         } else if folder.len() == 4 && file.starts_with("invalid-") {
             assert!(
@@ -61,13 +80,13 @@ fn invalid_fixtures_raise_their_code_and_valid_ones_do_not() {
         }
         checked += 1;
     }
-    assert!(checked >= 15, "only {checked} fixtures found");
+    assert!(checked >= 90, "only {checked} fixtures found");
 }
 
 #[test]
 fn reports_match_snapshots() {
-    let profile = Profile::default();
     for path in fixtures() {
+        let profile = profile_for(&path);
         let name = rel(&path);
         let mut report = jixiao::check_bytes(&std::fs::read(&path).unwrap(), &profile).unwrap();
         // A <CODE> folder's snapshot shows that code alone; seeds and clean forms show all.

@@ -11,6 +11,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const WRONG_RATE: &str = include_str!("fixtures/R001/invalid-wrong-rate.tsv");
 const SEED_004: &str = include_str!("fixtures/seeds/004_9d9dc482990db41b.txt");
+const SEED_001: &str = include_str!("fixtures/seeds/001_f86cb81a918eba29.txt");
+const PAIR: &str = include_str!("fixtures/X003/invalid-lowered-target.tsv");
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     Reflect::get(v, &JsValue::from_str(key)).unwrap()
@@ -22,7 +24,9 @@ fn validator() -> Validator {
 
 #[wasm_bindgen_test]
 fn check_returns_plain_records_with_nulls_and_numbers() {
-    let report = validator().check(JsValue::from_str(WRONG_RATE)).unwrap();
+    let report = validator()
+        .check(JsValue::from_str(WRONG_RATE), JsValue::UNDEFINED)
+        .unwrap();
     let diags: Array = get(&report, "diagnostics").into();
     let d = diags
         .iter()
@@ -46,7 +50,9 @@ fn check_returns_plain_records_with_nulls_and_numbers() {
 
 #[wasm_bindgen_test]
 fn seed_004_reads_the_same_in_the_browser() {
-    let report = validator().check(JsValue::from_str(SEED_004)).unwrap();
+    let report = validator()
+        .check(JsValue::from_str(SEED_004), JsValue::UNDEFINED)
+        .unwrap();
     let forms: Array = get(&report, "forms").into();
     assert_eq!(get(&forms.get(0), "projects").as_f64(), Some(14.0));
     assert_eq!(
@@ -62,15 +68,19 @@ fn seed_004_reads_the_same_in_the_browser() {
 fn bad_forms_do_not_throw_but_host_misuse_does() {
     let v = validator();
     for text in ["", "\"", "\u{0}\u{1}\u{2}", "{not json"] {
-        let report = v.check(JsValue::from_str(text)).unwrap();
+        let report = v
+            .check(JsValue::from_str(text), JsValue::UNDEFINED)
+            .unwrap();
         assert!(
             Array::from(&get(&report, "diagnostics")).length() >= 1,
             "{text:?}"
         );
     }
-    assert!(v.check(JsValue::from_f64(3.0)).is_err());
+    assert!(v.check(JsValue::from_f64(3.0), JsValue::UNDEFINED).is_err());
     let not_a_form = JSON::parse("{\"kind\": \"nope\"}").unwrap();
-    assert!(v.check(not_a_form).is_err());
+    assert!(v.check(not_a_form.clone(), JsValue::UNDEFINED).is_err());
+    // An approved form that is not one is host misuse too.
+    assert!(v.check(JsValue::from_str(WRONG_RATE), not_a_form).is_err());
     let bad_profile = JSON::parse("{\"profile\": \"mars\"}").unwrap();
     assert!(Validator::new(bad_profile).is_err());
     let bad_lang = JSON::parse("{\"lang\": \"fr\"}").unwrap();
@@ -90,4 +100,47 @@ fn grid_matches_check_positions() {
     let grid: Array = validator().grid(WRONG_RATE).unwrap().into();
     let row6: Array = grid.get(5).into();
     assert_eq!(row6.get(6).as_string().unwrap(), "98.50%");
+}
+
+#[wasm_bindgen_test]
+fn forms_say_which_profile_checked_them_and_why() {
+    let report = validator()
+        .check(JsValue::from_str(SEED_001), JsValue::UNDEFINED)
+        .unwrap();
+    let forms: Array = get(&report, "forms").into();
+    assert_eq!(forms.length(), 3);
+    for f in forms.iter() {
+        assert_eq!(get(&f, "profile").as_string().unwrap(), "shanghai-legacy");
+        assert!(get(&f, "profileReason")
+            .as_string()
+            .unwrap()
+            .contains("投入与管理"));
+        assert_eq!(get(&f, "reference").as_bool(), Some(false));
+    }
+    let given = Validator::new(JSON::parse("{\"profile\": \"central-2021\"}").unwrap()).unwrap();
+    let report = given
+        .check(JsValue::from_str(SEED_001), JsValue::UNDEFINED)
+        .unwrap();
+    let forms: Array = get(&report, "forms").into();
+    assert!(get(&forms.get(0), "profileReason").is_null());
+}
+
+#[wasm_bindgen_test]
+fn a_self_evaluation_is_compared_with_an_approved_form_passed_alongside() {
+    let at = PAIR.find("项目支出绩效自评表").unwrap();
+    let (approved, own) = PAIR.split_at(at);
+    let report = validator()
+        .check(JsValue::from_str(own), JsValue::from_str(approved))
+        .unwrap();
+    let forms: Array = get(&report, "forms").into();
+    assert_eq!(forms.length(), 2);
+    assert_eq!(get(&forms.get(0), "reference").as_bool(), Some(true));
+    let diags: Array = get(&report, "diagnostics").into();
+    let codes: Vec<String> = diags
+        .iter()
+        .map(|d| get(&d, "code").as_string().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["X003".to_string()]);
+    let d = diags.get(0);
+    assert_eq!(get(&get(&d, "location"), "form").as_f64(), Some(1.0));
 }

@@ -11,7 +11,9 @@ const I18N = {
     waiting: '粘贴表格后，这里会列出发现的问题。', checking: '检查中…', checked: (ms) => `已检查（${ms} 毫秒）`,
     loading: '正在加载检查程序…', saved: '草稿已保存在本机', restored: '已恢复上次的草稿',
     row: (r) => `第 ${r} 行`, col: (c) => `${c} 列`, form: (i) => `表${i}`,
-    formLine: (f, i) => `表${i}：${KIND_ZH[f.kind] || f.kind}「${f.name || '未命名'}」· ${f.projects} 个项目 · ${f.indicators} 条指标`,
+    formLine: (f, i) => f.reference
+      ? `表${i}：对照的批复${KIND_ZH[f.kind] || f.kind}「${f.name || '未命名'}」`
+      : `表${i}：${KIND_ZH[f.kind] || f.kind}「${f.name || '未命名'}」· ${f.projects} 个项目 · ${f.indicators} 条指标 · 按 ${f.profile} 检查${f.profileReason ? `（${f.profileReason}）` : ''}`,
     sev: { error: '错误', warning: '警告', info: '提示' }, fix: '建议修改为', truncated: (n) => `（仅预览前 ${n} 行）`,
     readFail: '无法读取该文件',
     applyFix: '一键修正', reviewFix: '确认后修改', fixed: '已修改，正在重新检查…',
@@ -28,7 +30,9 @@ const I18N = {
     waiting: 'Paste a form and its findings appear here.', checking: 'Checking…', checked: (ms) => `Checked (${ms} ms)`,
     loading: 'Loading the checker…', saved: 'Draft saved on this computer', restored: 'Restored your last draft',
     row: (r) => `row ${r}`, col: (c) => `col ${c}`, form: (i) => `form ${i}`,
-    formLine: (f, i) => `Form ${i}: ${f.kind} “${f.name || 'unnamed'}” · ${f.projects} project(s) · ${f.indicators} indicator(s)`,
+    formLine: (f, i) => f.reference
+      ? `Form ${i}: approved ${f.kind} “${f.name || 'unnamed'}” (reference)`
+      : `Form ${i}: ${f.kind} “${f.name || 'unnamed'}” · ${f.projects} project(s) · ${f.indicators} indicator(s) · profile ${f.profile}${f.profileReason ? ` (${f.profileReason})` : ''}`,
     sev: { error: 'Error', warning: 'Warning', info: 'Info' }, fix: 'Suggested value', truncated: (n) => ` (first ${n} rows shown)`,
     readFail: 'Could not read the file',
     applyFix: 'Fix', reviewFix: 'Review and change', fixed: 'Changed; checking again…',

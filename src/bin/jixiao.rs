@@ -10,8 +10,9 @@ const USAGE: &str = "\
 jixiao — 预算绩效表格检查 / budget performance form validator
 
 用法 / usage:
-  jixiao check [--profile NAME|FILE] [--format text|json] [--lang zh|en] FILE...
+  jixiao check [--profile NAME|FILE] [--format text|json] [--lang zh|en] [--approved FILE] FILE...
         FILE 为 - 时读标准输入 / FILE - reads stdin
+        --approved 批复的绩效目标表，自评表按项目名称与之比对 / approved target forms to compare with
         退出码 / exit: 0 无错误 no errors, 1 有错误 errors found, 2 无法读取 unreadable input
   jixiao value TEXT [--unit U] [--op OP]   解析一个指标值 / parse one target value (JSON)
   jixiao codes [--format text|json]        列出全部诊断代码 / list every diagnostic code
@@ -20,6 +21,7 @@ jixiao — 预算绩效表格检查 / budget performance form validator
 
 struct Args {
     profile: Option<String>,
+    approved: Option<String>,
     format: String,
     lang: Lang,
     unit: Option<String>,
@@ -30,6 +32,7 @@ struct Args {
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut a = Args {
         profile: None,
+        approved: None,
         format: "text".to_string(),
         lang: Lang::Zh,
         unit: None,
@@ -45,6 +48,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         };
         match arg.as_str() {
             "--profile" => a.profile = Some(value("--profile")?),
+            "--approved" => a.approved = Some(value("--approved")?),
             "--format" => {
                 a.format = value("--format")?;
                 if a.format != "json" && a.format != "text" {
@@ -93,6 +97,14 @@ fn check(a: &Args) -> Result<u8, String> {
         return Err("请给出要检查的文件（或 - 读标准输入）/ give a FILE or -".to_string());
     }
     let profile = load_profile(a.profile.as_deref())?;
+    let approved = match &a.approved {
+        None => None,
+        Some(path) => Some(
+            read_input(path)
+                .map_err(|e| format!("无法读取 {path}: {e}"))
+                .and_then(|b| jixiao::read::read_bytes(&b).map_err(|e| format!("{path}: {e}")))?,
+        ),
+    };
     let mut worst = 0u8;
     let mut records = Vec::new();
     let mut text = String::new();
@@ -100,7 +112,11 @@ fn check(a: &Args) -> Result<u8, String> {
         let report = read_input(path)
             .map_err(|e| format!("无法读取 {path}: {e}"))
             .and_then(|bytes| {
-                jixiao::check_bytes(&bytes, &profile).map_err(|e| format!("{path}: {e}"))
+                let input = jixiao::read::read_bytes(&bytes).map_err(|e| format!("{path}: {e}"))?;
+                Ok(match &approved {
+                    Some(a) => jixiao::check_against(input, a.clone(), &profile),
+                    None => jixiao::check_forms(input, &profile),
+                })
             });
         match report {
             Ok(report) => {

@@ -245,6 +245,18 @@ impl<'g> Reader<'g> {
                 k += 2;
                 continue;
             }
+            // A money line without a colon: "年度资金总额（万元）<tab>100".
+            let next_is_amount = row.get(k + 1).is_some_and(|v| {
+                matches!(
+                    crate::money::parse_amount(&v.text),
+                    crate::money::AmountCell::Value(..)
+                )
+            });
+            if next_is_amount && ["预算", "资金", "执行数"].iter().any(|w| key.contains(w)) {
+                pairs.push((key, cell.clone(), row.get(k + 1).cloned()));
+                k += 2;
+                continue;
+            }
             k += 1;
         }
         for (key, label, value) in pairs {
@@ -318,14 +330,23 @@ impl<'g> Reader<'g> {
         });
     }
 
-    /// Header roles by column, first occurrence of each role.
+    /// Header roles by column, first occurrence of each role. A 分值 column right after
+    /// the 一级 or 二级 column holds that group's points, not a 三级's.
     fn header_roles(row: &[Cell]) -> Vec<(usize, Role)> {
-        let mut seen = Vec::new();
+        let mut seen: Vec<(usize, Role)> = Vec::new();
         for (c, cell) in row.iter().enumerate() {
-            if let Some(r) = role_of(&cell.text) {
-                if !seen.iter().any(|(_, s)| *s == r) {
-                    seen.push((c, r));
+            let Some(mut r) = role_of(&cell.text) else {
+                continue;
+            };
+            if r == Role::Weight {
+                match seen.last() {
+                    Some((_, Role::Level1)) => r = Role::Level1Weight,
+                    Some((_, Role::Level2)) => r = Role::Level2Weight,
+                    _ => {}
                 }
+            }
+            if !seen.iter().any(|(_, s)| *s == r) {
+                seen.push((c, r));
             }
         }
         seen
@@ -402,6 +423,7 @@ impl<'g> Reader<'g> {
         let mut i = start + 1;
         let mut diags = Vec::new();
         let mut indicators = Vec::new();
+        let mut headings = Vec::new();
         let mut totals = Vec::new();
         while let Some(row) = rows.get(i) {
             let cells = filled(row);
@@ -411,14 +433,18 @@ impl<'g> Reader<'g> {
             }
             let norm = normalize_label(&first.text);
             if norm.starts_with("总分") || norm == "合计" {
-                // The 总分 row: its 分值 and 得分 are the form's totals.
+                // The 总分 row: its 分值 and 得分 are the form's totals, and the table ends.
                 for role in [Role::Weight, Role::Score] {
                     if let Some(cell) = col(role).and_then(|c| row.get(c)) {
                         totals.push((role, cell.clone()));
                     }
                 }
                 i += 1;
-                continue;
+                break;
+            }
+            if cells.len() <= 2 && headers::KNOWN_KEYS.contains(&norm.as_str()) {
+                // A text field such as 评价结论 / 存在问题 below the table.
+                break;
             }
             let get = |c: Option<usize>| {
                 c.and_then(|c| row.get(c))
@@ -499,6 +525,7 @@ impl<'g> Reader<'g> {
             } else {
                 let c1 = get(l1);
                 let c2 = get(l2);
+                let (c1_here, c2_here) = (c1.is_some(), c2.is_some());
                 let c3 = l3.and_then(|c| row.get(c)).cloned();
                 if c1.is_some() {
                     last1 = c1;
@@ -509,7 +536,27 @@ impl<'g> Reader<'g> {
                 }
                 let has_body = c3.as_ref().is_some_and(|c| !c.is_blank()) || !target_blank;
                 if !has_body {
-                    // A heading row that only carries 一级/二级 labels.
+                    // A heading row that only carries 一级/二级 labels (and maybe the group's 分值).
+                    if c1_here || c2_here {
+                        let mut heading = Indicator {
+                            row: rownum,
+                            level1: last1.clone(),
+                            level2: if c2_here { last2.clone() } else { None },
+                            ..Indicator::default()
+                        };
+                        for (c, role) in &cols {
+                            let group_weight = matches!(
+                                role,
+                                Role::Weight | Role::Level1Weight | Role::Level2Weight
+                            );
+                            if let Some(cell) =
+                                row.get(*c).filter(|x| group_weight && !x.is_blank())
+                            {
+                                heading.cells.push(*role, cell.clone());
+                            }
+                        }
+                        headings.push(heading);
+                    }
                     i += 1;
                     continue;
                 }
@@ -534,8 +581,14 @@ impl<'g> Reader<'g> {
             i += 1;
         }
         self.out.diagnostics.extend(diags);
+        let runs_to_end = rows
+            .get(i..)
+            .map_or(true, |rest| rest.iter().all(|r| blank(r)));
+        let open_ended = runs_to_end && totals.is_empty() && !indicators.is_empty();
         let project = &mut self.building().project;
         project.indicators.extend(indicators);
+        project.headings.extend(headings);
+        project.open_ended = open_ended;
         for (role, cell) in totals {
             project.cells.push(role, cell);
         }

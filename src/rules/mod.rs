@@ -3,34 +3,41 @@
 pub mod registry;
 
 mod budget;
+mod cross;
 pub mod rate;
 mod score;
 mod structure;
 pub mod value;
 
 use crate::diagnostic::{Diagnostic, Location, Section};
-use crate::form::{Cell, Form, Role};
+use crate::form::{Cell, Form, FormKind, Role};
 use crate::profile::Profile;
+use crate::tree::Placed;
 use registry::Code;
 use std::cell::OnceCell;
 
-/// What a rule sees: one form, its index in the report, the profile, and the form's
-/// 指标值 cells parsed once for all rules.
+/// What a rule sees: one form, its index in the report, every form of the input (for
+/// cross-form checks), the profile this form is checked with, and the form's 指标值
+/// cells and tree placement worked out once for all rules.
 pub struct Context<'a> {
     pub form: &'a Form,
     pub form_index: usize,
+    pub forms: &'a [Form],
     pub profile: &'a Profile,
     values: OnceCell<Vec<value::ValueCell<'a>>>,
+    placed: OnceCell<Vec<Placed<'a>>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(form: &'a Form, form_index: usize, profile: &'a Profile) -> Self {
-        Context {
-            form,
+    pub fn new(forms: &'a [Form], form_index: usize, profile: &'a Profile) -> Option<Self> {
+        Some(Context {
+            form: forms.get(form_index)?,
             form_index,
+            forms,
             profile,
             values: OnceCell::new(),
-        }
+            placed: OnceCell::new(),
+        })
     }
 
     /// Every target and actual cell of the form, parsed (once).
@@ -38,10 +45,30 @@ impl<'a> Context<'a> {
         self.values.get_or_init(|| value::collect(self.form))
     }
 
+    /// Every indicator and heading row placed in the profile's tree (once).
+    pub fn placed(&self) -> &[Placed<'a>] {
+        self.placed
+            .get_or_init(|| crate::tree::place(&self.profile.tree, &self.form.projects))
+    }
+
+    /// True when the form carries an indicator tree the profile's tree checks apply to.
+    pub fn has_tree(&self) -> bool {
+        !self.profile.tree.level1.is_empty()
+            && matches!(
+                self.form.kind,
+                FormKind::Target | FormKind::SelfEvaluation | FormKind::Monitoring
+            )
+    }
+
     /// The location of `cell` in this form.
     pub fn loc(&self, section: Section, role: Option<Role>, cell: &Cell) -> Location {
+        Self::loc_in(self.form_index, section, role, cell)
+    }
+
+    /// The location of `cell` in form `form` of the input (cross-form findings).
+    pub fn loc_in(form: usize, section: Section, role: Option<Role>, cell: &Cell) -> Location {
         Location {
-            form: self.form_index,
+            form,
             section: Some(section),
             row: (cell.loc.row > 0).then_some(cell.loc.row),
             column: (cell.loc.col > 0).then_some(cell.loc.col),
@@ -61,6 +88,17 @@ pub trait Rule: Sync {
 pub fn all() -> Vec<&'static dyn Rule> {
     vec![
         &structure::required_cell_empty::RequiredCellEmpty,
+        &structure::level1_missing::Level1Missing,
+        &structure::level2_missing::Level2Missing,
+        &structure::too_few_level3::TooFewLevel3,
+        &structure::unknown_category::UnknownCategory,
+        &structure::misplaced_category::MisplacedCategory,
+        &structure::duplicate_indicator::DuplicateIndicator,
+        &structure::child_weights_do_not_sum::ChildWeightsDoNotSum,
+        &structure::template_text_left::TemplateTextLeft,
+        &structure::text_too_long::TextTooLong,
+        &structure::not_applicable_disallowed::NotApplicableDisallowed,
+        &structure::cannot_verify::CannotVerify,
         &budget::amount_unreadable::AmountUnreadable,
         &budget::fund_sources_do_not_sum_to_total::FundSourcesDoNotSumToTotal,
         &rate::execution_rate_mismatch::ExecutionRateMismatch,
@@ -90,15 +128,22 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &score::indicator_progress_light::IndicatorProgressLight,
         &score::monitoring_light_unexplained::MonitoringLightUnexplained,
         &score::grade_mismatch::GradeMismatch,
+        &cross::indicator_not_in_approved_targets::IndicatorNotInApprovedTargets,
+        &cross::approved_indicator_dropped::ApprovedIndicatorDropped,
+        &cross::target_value_changed::TargetValueChanged,
+        &cross::funding_differs_from_approved::FundingDiffersFromApproved,
     ]
 }
 
-/// Runs every rule on every form, applying the profile's severity overrides.
-pub fn run_all(forms: &[Form], profile: &Profile) -> Vec<Diagnostic> {
+/// Runs every rule on every form, each form with its own profile (`profiles[i]` for
+/// `forms[i]`, as `Profile::resolve` chose it).
+pub fn run_all(forms: &[Form], profiles: &[&Profile]) -> Vec<Diagnostic> {
     let rules = all();
     let mut out = Vec::new();
-    for (form_index, form) in forms.iter().enumerate() {
-        let cx = Context::new(form, form_index, profile);
+    for (form_index, profile) in profiles.iter().enumerate() {
+        let Some(cx) = Context::new(forms, form_index, profile) else {
+            continue;
+        };
         for rule in &rules {
             let start = out.len();
             rule.check(&cx, &mut out);

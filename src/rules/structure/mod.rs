@@ -1,3 +1,98 @@
-//! Structure and completeness rules (family S).
+//! Structure and completeness rules (family S), and what the tree rules share: the 一级/二级 groups of a project as the profile's tree sees them.
 
+pub mod cannot_verify;
+pub mod child_weights_do_not_sum;
+pub mod duplicate_indicator;
+pub mod level1_missing;
+pub mod level2_missing;
+pub mod misplaced_category;
+pub mod not_applicable_disallowed;
 pub mod required_cell_empty;
+pub mod template_text_left;
+pub mod text_too_long;
+pub mod too_few_level3;
+pub mod unknown_category;
+
+use crate::diagnostic::{Location, Section};
+use crate::form::{Cell, Loc, Project, Role};
+use crate::rules::Context;
+use crate::tree::Placed;
+use std::collections::BTreeSet;
+
+/// The rows of project `p` placed in the tree.
+pub fn rows_of<'c, 'a>(cx: &'c Context<'a>, p: usize) -> impl Iterator<Item = &'c Placed<'a>> {
+    cx.placed().iter().filter(move |x| x.project == p)
+}
+
+/// The 一级 entries project `p` has (by tree index).
+pub fn present_level1(cx: &Context, p: usize) -> BTreeSet<usize> {
+    rows_of(cx, p).filter_map(|x| x.level1).collect()
+}
+
+/// For a table that may have been cut short (no 总分 row, running to the end of the
+/// input): the last 一级 it reaches. Entries after it can't be judged missing.
+pub fn cut_after(cx: &Context, p: usize) -> Option<usize> {
+    let project = cx.form.projects.get(p)?;
+    if !project.open_ended {
+        return None;
+    }
+    present_level1(cx, p).into_iter().max()
+}
+
+/// The 1-based sheet row of the project's last indicator: where a missing part would go.
+pub fn last_row(cx: &Context, p: usize) -> Option<u32> {
+    rows_of(cx, p)
+        .map(|x| x.indicator.row)
+        .filter(|r| *r > 0)
+        .max()
+}
+
+/// A location that marks a whole row of the indicator table.
+pub fn row_location(cx: &Context, row: Option<u32>) -> Location {
+    Location {
+        form: cx.form_index,
+        section: Some(Section::Indicators),
+        row,
+        column: None,
+        field: None,
+        cell_text: None,
+    }
+}
+
+/// Distinct label cells (a filled-down 一级/二级 label is one cell written once).
+pub fn distinct<'a>(cells: impl Iterator<Item = &'a Cell>) -> Vec<&'a Cell> {
+    let mut seen: BTreeSet<(Loc, &str)> = BTreeSet::new();
+    cells
+        .filter(|c| seen.insert((c.loc, c.text.as_str())))
+        .collect()
+}
+
+/// "产出指标、效益指标、满意度指标".
+pub fn list(names: impl Iterator<Item = impl AsRef<str>>) -> String {
+    names
+        .map(|n| n.as_ref().to_string())
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// Every cell of a project with its section and role: the project's own cells, its
+/// funding cells, and each indicator's 三级 name and cells.
+pub fn cells_of(project: &Project, summary: bool) -> Vec<(Section, Role, &Cell)> {
+    let (own, funding, indicators) = if summary {
+        (Section::Projects, Section::Projects, Section::Projects)
+    } else {
+        (Section::Indicators, Section::Funding, Section::Indicators)
+    };
+    let mut out: Vec<(Section, Role, &Cell)> =
+        project.cells.0.iter().map(|(r, c)| (own, *r, c)).collect();
+    for row in &project.funding {
+        out.extend(row.cells.0.iter().map(|(r, c)| (funding, *r, c)));
+    }
+    for ind in &project.indicators {
+        if let Some(c) = &ind.level3 {
+            out.push((indicators, Role::Level3, c));
+        }
+        out.extend(ind.cells.0.iter().map(|(r, c)| (indicators, *r, c)));
+    }
+    out
+}

@@ -1,0 +1,99 @@
+//! X004: the 自评表's 年初预算数 differs from the budget the approved 目标表 states (年度资金总额 / 项目当年预算), in the same money unit.
+//!
+//! 检查内容：自评表资金表“年初预算数”的总额应等于批复目标表的年度预算金额（单位换算后比较）。
+//! 原因：年初预算数就是批复数，对不上说明填错了项目或金额。
+//! 错误示例：目标表项目当年预算 517,500 元，自评表年初预算数 50.75 万元。
+//! 正确示例：自评表年初预算数 51.75 万元。
+
+use super::approved;
+use crate::diagnostic::{Diagnostic, Msg, Section};
+use crate::form::{Cell, Form, FundSource, MoneyUnit, Role};
+use crate::money::{self, amount_interval, parse_amount, AmountCell, Interval};
+use crate::rules::registry::Code;
+use crate::rules::{Context, Rule};
+
+pub struct FundingDiffersFromApproved;
+
+/// An amount cell read in 元, as an interval for its written precision.
+fn yuan(cell: &Cell, form_unit: Option<MoneyUnit>) -> Option<Interval> {
+    let AmountCell::Value(s, unit) = parse_amount(&cell.text) else {
+        return None;
+    };
+    let unit = unit.or(form_unit).unwrap_or(MoneyUnit::Yuan);
+    let i = amount_interval(&s);
+    Some(Interval {
+        lo: money::convert(i.lo, unit, MoneyUnit::Yuan)?,
+        hi: money::convert(i.hi, unit, MoneyUnit::Yuan)?,
+    })
+}
+
+/// The annual budget a target form states: 当年/年度 budget lines first, else the total.
+fn approved_budget(form: &Form) -> Option<&Cell> {
+    let rows = form.projects.iter().flat_map(|p| p.funding.iter());
+    let annual = rows.clone().find(|r| {
+        let l = &r.label.text;
+        l.contains("当年预算") || l.contains("年度资金总额") || l.contains("年度预算")
+    });
+    let row = annual.or_else(|| rows.clone().find(|r| r.source == FundSource::Total))?;
+    [Role::Amount, Role::BudgetInitial, Role::BudgetAdjusted]
+        .iter()
+        .find_map(|r| row.cells.get(*r))
+        .filter(|c| !c.is_blank())
+}
+
+impl Rule for FundingDiffersFromApproved {
+    fn code(&self) -> Code {
+        Code::X004
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some((at, target_form)) = approved(cx) else {
+            return;
+        };
+        let Some(was) = approved_budget(target_form) else {
+            return;
+        };
+        let total = cx
+            .form
+            .projects
+            .iter()
+            .flat_map(|p| p.funding.iter())
+            .find(|r| r.source == FundSource::Total);
+        let Some(now) = total
+            .and_then(|r| r.cells.get(Role::BudgetInitial))
+            .filter(|c| !c.is_blank())
+        else {
+            return;
+        };
+        let unit_of = |f: &Form| f.money_unit.as_ref().map(|(u, _)| *u);
+        let (Some(a), Some(b)) = (yuan(now, unit_of(cx.form)), yuan(was, unit_of(target_form)))
+        else {
+            return;
+        };
+        if a.intersects(&b) {
+            return;
+        }
+        let with_unit = |c: &Cell, f: &Form| {
+            format!(
+                "{}{}",
+                c.text.trim(),
+                f.money_unit.as_ref().map_or("", |(u, _)| u.zh())
+            )
+        };
+        out.push(
+            Diagnostic::new(
+                self.code(),
+                cx.loc(Section::Funding, Some(Role::BudgetInitial), now),
+                Msg::new(
+                    format!("年初预算数 {} 与批复目标表（表{}）的预算 {} 不一致", with_unit(now, cx.form), at + 1, with_unit(was, target_form)),
+                    format!("Initial budget {} differs from the approved form {}'s {}", with_unit(now, cx.form), at + 1, with_unit(was, target_form)),
+                ),
+                Msg::new(
+                    "年初预算数应等于批复的年度预算（注意元与万元的换算）。请核对是否填错金额或项目",
+                    "The initial budget should equal the approved annual budget (mind 元 vs 万元); check the figure and the project",
+                ),
+            )
+            .with_related(Context::loc_in(at, Section::Funding, Some(Role::Amount), was), Msg::new("批复的预算", "approved budget")),
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! S019: part of a form is missing from the input, so the checks that need it can't run; said once, not as a wall of errors.
+//!
+//! 检查内容：自评表缺少资金表、表格缺少指标表，或指标表在粘贴时被截断（后面的一级指标无法检查）。
+//! 原因：不完整的粘贴会让检查结果不完整，提示用户补全后再查。
+//! 错误示例：只复制了自评表的指标部分，漏了上方的资金表。
+//! 正确示例：在 Excel/WPS 中选中整张表（连同资金表和总分行）复制。
+
+use super::{cut_after, last_row, list, present_level1, row_location};
+use crate::diagnostic::{Diagnostic, Location, Msg, Section};
+use crate::form::FormKind;
+use crate::rules::registry::Code;
+use crate::rules::{Context, Rule};
+
+pub struct CannotVerify;
+
+impl CannotVerify {
+    fn report(&self, loc: Location, zh: String, en: String) -> Diagnostic {
+        Diagnostic::new(
+            self.code(),
+            loc,
+            Msg::new(zh, en),
+            Msg::new(
+                "在 Excel/WPS 中选中整张表（连同资金表、全部指标和总分行）复制后再粘贴，才能完整检查",
+                "Copy the whole table (funding, every indicator and the total row) to check it completely",
+            ),
+        )
+    }
+}
+
+impl Rule for CannotVerify {
+    fn code(&self) -> Code {
+        Code::S019
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let form_loc = Location {
+            form: cx.form_index,
+            section: Some(Section::Form),
+            row: cx.form.title.as_ref().map(|c| c.loc.row).filter(|r| *r > 0),
+            ..Location::default()
+        };
+        let has_indicators = cx
+            .form
+            .projects
+            .iter()
+            .any(|p| !p.indicators.is_empty() || !p.headings.is_empty());
+        let tree_kind = matches!(
+            cx.form.kind,
+            FormKind::Target | FormKind::SelfEvaluation | FormKind::Monitoring
+        );
+        if tree_kind && !has_indicators {
+            out.push(self.report(
+                form_loc.clone(),
+                format!(
+                    "输入中没有{}的指标表（一级/二级/三级指标、指标值），无法检查指标",
+                    cx.form.kind.zh()
+                ),
+                "The input has no indicator table, so indicators could not be checked".to_string(),
+            ));
+        }
+        let has_funding = cx.form.projects.iter().any(|p| !p.funding.is_empty());
+        if matches!(
+            cx.form.kind,
+            FormKind::SelfEvaluation | FormKind::Monitoring
+        ) && !has_funding
+        {
+            out.push(self.report(
+                form_loc,
+                format!("输入中没有{}的资金表（年初预算数、全年预算数、全年执行数），无法检查预算执行率", cx.form.kind.zh()),
+                "The input has no funding table, so budget execution could not be checked".to_string(),
+            ));
+        }
+        if !cx.has_tree() {
+            return;
+        }
+        for (p, _) in cx.form.projects.iter().enumerate() {
+            let Some(cut) = cut_after(cx, p) else {
+                continue;
+            };
+            let present = present_level1(cx, p);
+            let unseen: Vec<&str> = cx
+                .profile
+                .tree
+                .level1
+                .iter()
+                .enumerate()
+                .filter(|(i, l)| l.required && *i > cut && !present.contains(i))
+                .map(|(_, l)| l.name.as_str())
+                .collect();
+            if unseen.is_empty() {
+                continue;
+            }
+            let row = last_row(cx, p);
+            let at = row.map(|r| format!("在第 {r} 行")).unwrap_or_default();
+            out.push(self.report(
+                row_location(cx, row),
+                format!("指标表{at}结束且没有总分行，可能未粘贴完整：未能检查{}", list(unseen.iter())),
+                format!("The indicator table ends without a total row and may be cut short: {} could not be checked", unseen.join(", ")),
+            ));
+        }
+    }
+}

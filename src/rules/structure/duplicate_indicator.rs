@@ -1,0 +1,67 @@
+//! S014: the same 三级 indicator twice under one 二级 of a project.
+//!
+//! 检查内容：同一二级指标下的三级指标名称不应重复。
+//! 原因：重复的指标会被重复计分，也说明表格在复制粘贴时出了错。
+//! 错误示例：“数量指标”下两行都是“培训人次”。
+//! 正确示例：合并为一行，或改成不同的指标（“培训人次”“培训场次”）。
+
+use crate::diagnostic::{Diagnostic, Msg, Section};
+use crate::form::Role;
+use crate::read::headers::normalize_label;
+use crate::rules::registry::Code;
+use crate::rules::{Context, Rule};
+use crate::span::ellipsize;
+use crate::tree::stem;
+use std::collections::HashMap;
+
+pub struct DuplicateIndicator;
+
+impl Rule for DuplicateIndicator {
+    fn code(&self) -> Code {
+        Code::S014
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        if !cx.has_tree() {
+            return;
+        }
+        for project in &cx.form.projects {
+            let mut first = HashMap::new();
+            for ind in &project.indicators {
+                let Some(name) = ind.level3.as_ref().filter(|c| !c.is_blank()) else {
+                    continue;
+                };
+                let group = ind
+                    .level2
+                    .as_ref()
+                    .map(|c| stem(&c.text))
+                    .unwrap_or_default();
+                let key = (group, normalize_label(&name.text));
+                let Some(earlier) = first.get(&key) else {
+                    first.insert(key, name);
+                    continue;
+                };
+                let shown = ellipsize(name.text.trim(), 20);
+                let earlier: &&crate::form::Cell = earlier;
+                out.push(
+                    Diagnostic::new(
+                        self.code(),
+                        cx.loc(Section::Indicators, Some(Role::Level3), name),
+                        Msg::new(
+                            format!("三级指标“{shown}”与第 {} 行重复", earlier.loc.row),
+                            format!("Level-3 \"{shown}\" repeats row {}", earlier.loc.row),
+                        ),
+                        Msg::new(
+                            "同一二级指标下不要重复设置同一指标：删去重复行，或改为不同的指标",
+                            "Delete the repeated row or make it a different indicator",
+                        ),
+                    )
+                    .with_related(
+                        cx.loc(Section::Indicators, Some(Role::Level3), earlier),
+                        Msg::new("首次出现", "first occurrence"),
+                    ),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! S013: an indicator in the wrong place: a 二级 under another 一级 (经济成本指标 under 产出 in a 2021 form), a 一级 name used as a 二级 or the reverse, or a 三级 whose words belong under another 二级 (a 满意度 item under 质量).
+//!
+//! 检查内容：二级指标应在所选版式规定的一级指标下；满意度类三级指标应在满意度二级指标下。
+//! 原因：放错类别会使分值折算和汇总口径出错（2021 年起成本指标是一级指标）。
+//! 错误示例：2021 年表格在“产出指标”下设“经济成本指标”；“群众满意度”放在“质量指标”下。
+//! 正确示例：“经济成本指标”放在一级指标“成本指标”下；“群众满意度”放在“服务对象满意度指标”下。
+
+use super::distinct;
+use crate::diagnostic::{Diagnostic, Msg, Section};
+use crate::form::{Cell, Role};
+use crate::rules::registry::Code;
+use crate::rules::{Context, Rule};
+use crate::tree::stem;
+use std::collections::HashSet;
+
+pub struct MisplacedCategory;
+
+impl MisplacedCategory {
+    fn report(
+        &self,
+        cx: &Context,
+        cell: &Cell,
+        role: Role,
+        zh: String,
+        en: String,
+        help_zh: String,
+    ) -> Diagnostic {
+        Diagnostic::new(
+            self.code(),
+            cx.loc(Section::Indicators, Some(role), cell),
+            Msg::new(zh, en),
+            Msg::new(
+                help_zh,
+                "Move the indicator to where the profile's tree puts it (regional templates differ: choose your region's profile if this layout is intended)".to_string(),
+            ),
+        )
+    }
+}
+
+impl Rule for MisplacedCategory {
+    fn code(&self) -> Code {
+        Code::S013
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        if !cx.has_tree() {
+            return;
+        }
+        let tree = &cx.profile.tree;
+        let profile = &cx.profile.name;
+        // A 二级 name written in the 一级 column.
+        let level1_cells = cx
+            .placed()
+            .iter()
+            .filter(|x| x.level1.is_none())
+            .filter_map(|x| x.level1_cell());
+        for cell in distinct(level1_cells) {
+            let Some(at) = tree.find_level2(&cell.text, None) else {
+                continue;
+            };
+            let parent = tree.level1.get(at.0).map_or("", |l| l.name.as_str());
+            let name = cell.text.trim();
+            out.push(self.report(
+                cx,
+                cell,
+                Role::Level1,
+                format!("“{name}”是二级指标（属于“{parent}”），却写在一级指标列"),
+                format!("\"{name}\" is a level-2 indicator (under \"{parent}\") written in the level-1 column"),
+                format!("请把“{name}”移到二级指标列，一级指标列填“{parent}”"),
+            ));
+        }
+        // A 二级 under the wrong 一级, or a 一级 name used as a 二级.
+        let mut seen = HashSet::new();
+        for x in cx.placed() {
+            let (Some(cell), Some(own)) = (x.level2_cell(), x.level1) else {
+                continue;
+            };
+            if seen.contains(&(cell.loc, cell.text.as_str())) {
+                continue;
+            }
+            let parent_here = x.level1_cell().map_or("", |c| c.text.trim());
+            let name = cell.text.trim();
+            let finding = match x.level2 {
+                Some((i, _)) if i != own => tree.level1.get(i).map(|l| {
+                    (
+                        format!("二级指标“{name}”在 {profile} 版式中属于一级指标“{}”，不应放在“{parent_here}”下", l.name),
+                        format!("Level-2 \"{name}\" belongs under \"{}\" in profile {profile}, not under \"{parent_here}\"", l.name),
+                        format!("请把“{name}”及其三级指标移到一级指标“{}”下", l.name),
+                    )
+                }),
+                None => tree.find_level1(&cell.text).and_then(|i| tree.level1.get(i)).map(|l| {
+                    (
+                        format!("“{name}”在 {profile} 版式中是一级指标（{}），不应作为“{parent_here}”的二级指标", l.name),
+                        format!("\"{name}\" is a level-1 indicator in profile {profile}, not a level-2 under \"{parent_here}\""),
+                        format!("请把“{name}”单列为一级指标“{}”，其下设相应二级指标", l.name),
+                    )
+                }),
+                _ => None,
+            };
+            if let Some((zh, en, help)) = finding {
+                seen.insert((cell.loc, cell.text.as_str()));
+                out.push(self.report(cx, cell, Role::Level2, zh, en, help));
+            }
+        }
+        // A 三级 whose words belong under another 二级.
+        for rule in &tree.keyword_placement {
+            let want = stem(&rule.level2);
+            for x in cx.placed().iter().filter(|x| !x.heading) {
+                let (Some(name_cell), Some(at)) = (x.indicator.level3.as_ref(), x.level2) else {
+                    continue;
+                };
+                let Some(word) = rule
+                    .words
+                    .iter()
+                    .find(|w| name_cell.text.contains(w.as_str()))
+                else {
+                    continue;
+                };
+                let Some(here) = tree.level2(at) else {
+                    continue;
+                };
+                if stem(&here.name) == want {
+                    continue;
+                }
+                let under = x
+                    .level2_cell()
+                    .map_or(here.name.as_str(), |c| c.text.trim());
+                let name = crate::span::ellipsize(name_cell.text.trim(), 20);
+                out.push(self.report(
+                    cx,
+                    name_cell,
+                    Role::Level3,
+                    format!("含“{word}”的指标“{name}”放在了“{under}”下，应放在“{}”下", rule.level2),
+                    format!("\"{name}\" mentions \"{word}\" but sits under \"{under}\"; it belongs under \"{}\"", rule.level2),
+                    format!("请把该指标移到二级指标“{}”下", rule.level2),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,343 @@
+//! The indicator tree a profile expects (一级 → 二级 with synonyms, required parts, minimum counts) and where each indicator of a form sits in it.
+
+use crate::form::{Cell, Indicator, Project};
+use crate::read::headers::normalize_label;
+use serde::{Deserialize, Serialize};
+
+/// 一级 → 二级 as a region's template lays them out. Names are matched on their stem
+/// (white space, brackets and a trailing 指标/目标 removed), so 产出目标 and 产出指标 meet.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Tree {
+    /// Where the layout comes from (document key of domain.md).
+    #[serde(default)]
+    pub source: String,
+    pub level1: Vec<Level1>,
+    /// 三级 names with these words belong under one 二级 (满意度 items under 满意度).
+    #[serde(default)]
+    pub keyword_placement: Vec<KeywordPlacement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Level1 {
+    pub name: String,
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+    /// A form of this profile must have this 一级.
+    #[serde(default)]
+    pub required: bool,
+    /// Fewest 二级 a present 一级 must have (e.g. 效益: at least one of 经济/社会/生态).
+    #[serde(default)]
+    pub min_level2: u32,
+    pub level2: Vec<Level2>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Level2 {
+    pub name: String,
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+    /// A present parent 一级 must have this 二级.
+    #[serde(default)]
+    pub required: bool,
+    /// Fewest 三级 rows a present 二级 must have.
+    #[serde(default = "one")]
+    pub min_level3: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct KeywordPlacement {
+    /// Words in a 三级 name, e.g. 满意度, 满意率.
+    pub words: Vec<String>,
+    /// The 二级 (canonical name) such an indicator belongs under.
+    pub level2: String,
+}
+
+/// The comparable stem of a label: "（二）产出目标：" → "产出".
+pub fn stem(label: &str) -> String {
+    let n = normalize_label(label);
+    let n = n.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || "一二三四五六七八九十、.．".contains(c) || c == '\u{3001}'
+    });
+    let n = n
+        .strip_suffix("指标")
+        .or_else(|| n.strip_suffix("目标"))
+        .unwrap_or(n);
+    n.to_string()
+}
+
+/// How a label met a tree entry: by one of its names, or by containing one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Match {
+    Exact,
+    Contains(usize),
+}
+
+fn match_names(label_stem: &str, name: &str, synonyms: &[String]) -> Option<Match> {
+    if label_stem.is_empty() {
+        return None;
+    }
+    let mut best = None;
+    for n in std::iter::once(name).chain(synonyms.iter().map(String::as_str)) {
+        let s = stem(n);
+        if s.is_empty() {
+            continue;
+        }
+        let m = if s == label_stem {
+            Match::Exact
+        } else if s.chars().count() >= 2 && label_stem.contains(s.as_str()) {
+            Match::Contains(s.len())
+        } else {
+            continue;
+        };
+        best = Some(match (best, m) {
+            (Some(Match::Exact), _) | (_, Match::Exact) => Match::Exact,
+            (Some(Match::Contains(a)), Match::Contains(b)) => Match::Contains(a.max(b)),
+            (None, m) => m,
+        });
+    }
+    best
+}
+
+/// The best entry for a label: exact before contained, longer contained name first; a tie
+/// between different entries is no match.
+fn best<T>(items: impl Iterator<Item = (T, Option<Match>)>) -> Option<T>
+where
+    T: Copy + PartialEq,
+{
+    let mut found: Option<(T, Match)> = None;
+    let mut tie = false;
+    for (item, m) in items {
+        let Some(m) = m else { continue };
+        let rank = |m: Match| match m {
+            Match::Exact => usize::MAX,
+            Match::Contains(n) => n,
+        };
+        match found {
+            Some((_, f)) if rank(f) > rank(m) => {}
+            Some((prev, f)) if rank(f) == rank(m) => tie |= prev != item,
+            _ => {
+                found = Some((item, m));
+                tie = false;
+            }
+        }
+    }
+    if tie {
+        None
+    } else {
+        found.map(|(i, _)| i)
+    }
+}
+
+impl Tree {
+    /// The 一级 entry a label names.
+    pub fn find_level1(&self, label: &str) -> Option<usize> {
+        let s = stem(label);
+        best(
+            self.level1
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (i, match_names(&s, &l.name, &l.synonyms))),
+        )
+    }
+
+    /// The 二级 entry a label names, preferring the one under `parent`.
+    pub fn find_level2(&self, label: &str, parent: Option<usize>) -> Option<(usize, usize)> {
+        let s = stem(label);
+        if let Some(p) = parent {
+            let under = self.level1.get(p).and_then(|l1| {
+                best(
+                    l1.level2
+                        .iter()
+                        .enumerate()
+                        .map(|(j, l2)| ((p, j), match_names(&s, &l2.name, &l2.synonyms))),
+                )
+            });
+            if under.is_some() {
+                return under;
+            }
+        }
+        best(self.level1.iter().enumerate().flat_map(|(i, l1)| {
+            let s = &s;
+            l1.level2
+                .iter()
+                .enumerate()
+                .map(move |(j, l2)| ((i, j), match_names(s, &l2.name, &l2.synonyms)))
+        }))
+    }
+
+    pub fn level2(&self, at: (usize, usize)) -> Option<&Level2> {
+        self.level1.get(at.0).and_then(|l| l.level2.get(at.1))
+    }
+
+    /// The nearest canonical name to an unknown label, when close enough to be a slip.
+    pub fn nearest<'t>(label: &str, names: impl Iterator<Item = &'t str>) -> Option<&'t str> {
+        let s: Vec<char> = stem(label).chars().collect();
+        let mut best: Option<(usize, &str)> = None;
+        for n in names {
+            let c: Vec<char> = stem(n).chars().collect();
+            let d = edit_distance(&s, &c);
+            if best.map_or(true, |(b, _)| d < b) {
+                best = Some((d, n));
+            }
+        }
+        let limit = (s.len() / 2).max(1);
+        best.filter(|(d, _)| *d <= limit).map(|(_, n)| n)
+    }
+}
+
+/// Levenshtein distance over chars.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len().saturating_add(1)];
+    for (i, ca) in a.iter().enumerate() {
+        if let Some(first) = cur.first_mut() {
+            *first = i.saturating_add(1);
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev.get(j).copied().unwrap_or(0) + usize::from(ca != cb);
+            let del = prev.get(j + 1).copied().unwrap_or(0).saturating_add(1);
+            let ins = cur.get(j).copied().unwrap_or(0).saturating_add(1);
+            if let Some(slot) = cur.get_mut(j + 1) {
+                *slot = sub.min(del).min(ins);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// One indicator row (or a heading row of a group) placed in the tree.
+#[derive(Debug, Clone)]
+pub struct Placed<'a> {
+    pub project: usize,
+    pub indicator: &'a Indicator,
+    /// True for a heading row that only names a 一级/二级 (no 三级 of its own).
+    pub heading: bool,
+    pub level1: Option<usize>,
+    pub level2: Option<(usize, usize)>,
+}
+
+impl Placed<'_> {
+    pub fn level1_cell(&self) -> Option<&Cell> {
+        self.indicator.level1.as_ref().filter(|c| !c.is_blank())
+    }
+
+    pub fn level2_cell(&self) -> Option<&Cell> {
+        self.indicator.level2.as_ref().filter(|c| !c.is_blank())
+    }
+}
+
+/// Places every indicator and heading row of the projects in the tree.
+pub fn place<'a>(tree: &Tree, projects: &'a [Project]) -> Vec<Placed<'a>> {
+    let mut out = Vec::new();
+    for (p, project) in projects.iter().enumerate() {
+        let rows = project
+            .indicators
+            .iter()
+            .map(|i| (i, false))
+            .chain(project.headings.iter().map(|i| (i, true)));
+        for (ind, heading) in rows {
+            let level1 = ind
+                .level1
+                .as_ref()
+                .filter(|c| !c.is_blank())
+                .and_then(|c| tree.find_level1(&c.text));
+            let level2 = ind
+                .level2
+                .as_ref()
+                .filter(|c| !c.is_blank())
+                .and_then(|c| tree.find_level2(&c.text, level1));
+            out.push(Placed {
+                project: p,
+                indicator: ind,
+                heading,
+                level1,
+                level2,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree() -> Tree {
+        serde_json::from_str(
+            r#"{"level1":[
+              {"name":"产出指标","synonyms":["产出"],"level2":[
+                {"name":"数量指标"},{"name":"质量指标"},{"name":"时效指标","synonyms":["产出进度指标"]}]},
+              {"name":"效益指标","synonyms":["效果指标"],"level2":[
+                {"name":"社会效益指标"},{"name":"生态效益指标","synonyms":["环境效益指标"]}]},
+              {"name":"满意度指标","level2":[
+                {"name":"服务对象满意度指标","synonyms":["社会公众或服务对象满意度指标","满意度"]}]}]}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn stems_drop_suffixes_brackets_and_numbering() {
+        for (label, want) in [
+            ("产出目标", "产出"),
+            ("产出指标", "产出"),
+            ("（二）质量指标：", "质量"),
+            ("1.数量", "数量"),
+            ("<p>时效</p>", "时效"),
+            ("服务对象满意度指标（10分）", "服务对象满意度"),
+        ] {
+            assert_eq!(stem(label), want, "{label}");
+        }
+    }
+
+    #[test]
+    fn finds_entries_by_name_synonym_or_containment() {
+        let t = tree();
+        let cases = [
+            ("效果目标", Some(1)),
+            ("产出", Some(0)),
+            ("满意度", Some(2)),
+            ("影响力目标", None),
+        ];
+        for (label, want) in cases {
+            assert_eq!(t.find_level1(label), want, "{label}");
+        }
+        assert_eq!(t.find_level2("环境效益指标", Some(1)), Some((1, 1)));
+        assert_eq!(t.find_level2("产出进度", Some(0)), Some((0, 2)));
+        assert_eq!(t.find_level2("群众满意度", None), Some((2, 0)));
+        assert_eq!(t.find_level2("社会效益", Some(0)), Some((1, 0)));
+        assert_eq!(t.find_level2("长效管理", Some(0)), None);
+    }
+
+    #[test]
+    fn suggests_near_names_only() {
+        let names = ["产出指标", "效益指标", "满意度指标"];
+        assert_eq!(
+            Tree::nearest("效率指标", names.iter().copied()),
+            Some("效益指标")
+        );
+        assert_eq!(Tree::nearest("影响力目标", names.iter().copied()), None);
+    }
+
+    #[test]
+    fn edit_distance_counts_chars() {
+        let d = |a: &str, b: &str| {
+            edit_distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(d("效益", "效益"), 0);
+        assert_eq!(d("效率", "效益"), 1);
+        assert_eq!(d("", "产出"), 2);
+        assert_eq!(d("数量", ""), 2);
+    }
+}
