@@ -58,12 +58,20 @@ clean:
 	cargo clean
 	rm -rf www/pkg www/dist
 
-# Fuzzing (cargo-fuzz, libFuzzer) on the stable toolchain; FUZZ_SECONDS per target.
+# Fuzzing (cargo-fuzz, libFuzzer) on the stable toolchain; FUZZ_SECONDS per target. The
+# corpus grows under target/fuzz-corpus; fuzz/seeds stays as committed.
 FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= value_parser tsv_reader narrative check
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
-	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O value_parser seeds/value_parser -- -max_total_time=$(FUZZ_SECONDS) -max_len=256
-	cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O check seeds/check -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536
+	for t in $(FUZZ_TARGETS); do \
+	  case $$t in value_parser) len=256;; *) len=65536;; esac; \
+	  mkdir -p target/fuzz-corpus/$$t; \
+	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t ../target/fuzz-corpus/$$t seeds/$$t -- \
+	     -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -print_final_stats=1) > target/fuzz-$$t.log 2>&1; \
+	  st=$$?; grep -E 'stat::number_of_executed_units|stat::average_exec_per_sec|Done|ERROR|panicked' target/fuzz-$$t.log | sed "s/^/$$t: /"; \
+	  [ $$st -eq 0 ] || { tail -40 target/fuzz-$$t.log; exit $$st; }; \
+	done
 
 # Native throughput beside its budgets (see benches/throughput.rs).
 bench:

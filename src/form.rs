@@ -345,6 +345,8 @@ pub struct Field {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FundingRow {
     pub label: Cell,
+    /// Which source the row is; a portal may leave it out and let the label decide.
+    #[serde(default = "FundSource::from_label_later")]
     pub source: FundSource,
     pub cells: Cells,
 }
@@ -365,6 +367,13 @@ pub enum FundSource {
     Other,
     /// Anything else, by its label.
     Named(String),
+}
+
+impl FundSource {
+    /// The placeholder a JSON row without `source` gets until its label is read.
+    fn from_label_later() -> FundSource {
+        FundSource::Named(String::new())
+    }
 }
 
 /// One indicator row. 一级/二级 cells filled down from merged cells keep the position
@@ -414,7 +423,7 @@ pub struct Form {
     #[serde(default)]
     pub fields: Vec<Field>,
     /// The stated money unit and the cell that states it.
-    #[serde(default)]
+    #[serde(default, alias = "moneyUnit")]
     pub money_unit: Option<(MoneyUnit, Cell)>,
     #[serde(default)]
     pub projects: Vec<Project>,

@@ -14,6 +14,7 @@ pub mod report;
 pub mod rules;
 pub mod score;
 pub mod span;
+pub mod template;
 pub mod tree;
 pub mod value;
 

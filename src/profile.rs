@@ -49,6 +49,10 @@ pub struct Profile {
     /// The indicator tree forms of this profile follow; empty: no tree checks.
     #[serde(default)]
     pub tree: Tree,
+    /// How the template writes a 指标值: one cell (`≥90%`), or 指标性质 / 指标值 / 度量单位
+    /// in three columns (四川). Readers accept both whatever this says.
+    #[serde(default)]
+    pub value_columns: ValueColumns,
     /// Form kinds where 不适用 is an accepted 指标值 (pmkpi sign 10; summary forms).
     #[serde(default = "default_not_applicable_in")]
     pub not_applicable_in: Vec<FormKind>,
@@ -76,6 +80,15 @@ fn default_not_applicable_in() -> Vec<FormKind> {
         FormKind::Monitoring,
         FormKind::NarrativeReport,
     ]
+}
+
+/// The 指标值 layout of a region's template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueColumns {
+    #[default]
+    Merged,
+    Split,
 }
 
 /// A length limit on one column role or header field.
@@ -426,6 +439,7 @@ impl Default for Profile {
             scoring: crate::score::Scoring::default(),
             monitoring: crate::monitor::Bands::default(),
             tree: Tree::default(),
+            value_columns: ValueColumns::Merged,
             not_applicable_in: default_not_applicable_in(),
             text_limits: Vec::new(),
             template_phrases: Vec::new(),

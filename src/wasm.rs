@@ -153,6 +153,19 @@ impl Validator {
         to_js(&rows)
     }
 
+    /// The first sheet of an .xlsx workbook as rows of cell texts, numbers shown as their
+    /// formats show them; throws with a message for a file that is not a readable workbook.
+    #[wasm_bindgen(js_name = readWorkbook, unchecked_return_type = "string[][]")]
+    pub fn read_workbook(bytes: &[u8]) -> Result<JsValue, JsError> {
+        if bytes.len() > crate::read::MAX_INPUT_BYTES {
+            return Err(JsError::new(
+                &crate::read::ReadError::TooLarge { bytes: bytes.len() }.to_string(),
+            ));
+        }
+        let rows = crate::read::xlsx::read_rows(bytes).map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(&rows)
+    }
+
     /// The typed reading of one 指标值 cell.
     #[wasm_bindgen(js_name = parseValue)]
     pub fn parse_value(&self, text: &str) -> Result<JsValue, JsError> {
@@ -162,6 +175,40 @@ impl Validator {
     /// Every diagnostic code with its name, default severity and titles.
     pub fn codes() -> Result<JsValue, JsError> {
         to_js(&registry::TABLE)
+    }
+
+    /// The built-in profiles: `{ name, description }` each, `auto` first.
+    #[wasm_bindgen(unchecked_return_type = "{ name: string; description: string }[]")]
+    pub fn profiles() -> Result<JsValue, JsError> {
+        let list: Vec<serde_json::Value> = crate::profile::BUILTIN
+            .iter()
+            .filter_map(|(n, _)| crate::profile::builtin_ref(n).ok())
+            .map(|p| serde_json::json!({ "name": p.name, "description": p.description }))
+            .collect();
+        to_js(&list)
+    }
+
+    /// A blank form of `kind` ("target" or "self-evaluation") in this validator's profile
+    /// layout (for `auto`: the central 2020 layout), as rows of cell texts.
+    #[wasm_bindgen(unchecked_return_type = "string[][]")]
+    pub fn template(&self, kind: &str) -> Result<JsValue, JsError> {
+        let kind = match kind {
+            "target" => crate::form::FormKind::Target,
+            "self-evaluation" => crate::form::FormKind::SelfEvaluation,
+            _ => {
+                return Err(JsError::new(
+                    "kind must be \"target\" or \"self-evaluation\"",
+                ))
+            }
+        };
+        // A detecting profile lays out a blank form as its fallback would.
+        let profile = self
+            .profile
+            .detect
+            .last()
+            .and_then(|rule| crate::profile::builtin_ref(&rule.profile).ok())
+            .unwrap_or(&self.profile);
+        to_js(&crate::template::blank(profile, kind))
     }
 
     #[wasm_bindgen(getter, js_name = profileName)]

@@ -22,6 +22,14 @@ fn fixtures() -> Vec<PathBuf> {
     files
 }
 
+/// A folder named for a diagnostic code (S001, X004 …).
+fn is_code(folder: &str) -> bool {
+    let mut chars = folder.chars();
+    folder.len() == 4
+        && chars.next().is_some_and(|c| "SVBREX".contains(c))
+        && chars.all(|c| c.is_ascii_digit())
+}
+
 fn rel(p: &Path) -> String {
     p.strip_prefix(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"))
         .unwrap()
@@ -65,13 +73,13 @@ fn invalid_fixtures_raise_their_code_and_valid_ones_do_not() {
         let codes: Vec<String> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
         if folder == "clean" || folder == "profiles" {
             assert!(codes.is_empty(), "{}: clean form got {codes:?}", rel(&path));
-        } else if folder.len() == 4 && file.starts_with("invalid-") {
+        } else if is_code(&folder) && file.starts_with("invalid-") {
             assert!(
                 codes.contains(&folder),
                 "{}: expected {folder}, got {codes:?}",
                 rel(&path)
             );
-        } else if folder.len() == 4 && file.starts_with("valid-") {
+        } else if is_code(&folder) && file.starts_with("valid-") {
             assert!(
                 !codes.contains(&folder),
                 "{}: unexpected {folder} in {codes:?}",
@@ -97,11 +105,49 @@ fn reports_match_snapshots() {
             .unwrap()
             .to_string_lossy()
             .to_string();
-        if folder.len() == 4 {
+        if is_code(&folder) {
             report.diagnostics.retain(|d| d.code.as_str() == folder);
         }
         let text = report.to_text(Lang::Zh, &name);
         let snap = name.replace(['/', '.'], "__");
         insta::assert_snapshot!(snap, text);
+    }
+}
+
+#[test]
+fn a_workbook_reads_like_the_paste_of_the_same_sheet() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let pairs = [
+        (
+            "xlsx/valid-central-self-evaluation.xlsx",
+            "clean/valid-central-self-evaluation.tsv",
+        ),
+        (
+            "xlsx/invalid-wrong-rate.xlsx",
+            "R001/invalid-wrong-rate.tsv",
+        ),
+        ("xlsx/seed-004.xlsx", "seeds/004_9d9dc482990db41b.txt"),
+    ];
+    let profile = Profile::default();
+    for (book, paste) in pairs {
+        let from_book =
+            jixiao::check_bytes(&std::fs::read(root.join(book)).unwrap(), &profile).unwrap();
+        let from_paste =
+            jixiao::check_bytes(&std::fs::read(root.join(paste)).unwrap(), &profile).unwrap();
+        let seen = |r: &jixiao::report::Report| {
+            r.diagnostics
+                .iter()
+                .map(|d| {
+                    (
+                        d.code,
+                        d.location.row,
+                        d.location.column,
+                        d.message.zh.clone(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(seen(&from_book), seen(&from_paste), "{book}");
+        assert_eq!(from_book.forms.len(), from_paste.forms.len(), "{book}");
     }
 }

@@ -1,291 +1,668 @@
-// Reads the paste, asks the worker to check it, draws the findings and marks the cells.
+// The page: an editable sheet (the form as rows of cells), checked in a worker as it is
+// typed; findings marked in place and listed by family, with fixes and the working shown.
 const I18N = {
   zh: {
     title: '预算绩效表格检查', tagline: '目标表、自评表、汇总自评表 —— 边填边查，提交前把问题改在表里',
-    privacy: '全部在本机检查，不上传任何数据', language: '语言',
-    step1: '① 粘贴表格', step2: '② 检查结果', step3: '③ 表格预览（有问题的单元格已标出）',
-    hint: '在 Excel / WPS 中选中整张表（连同表头）复制，粘贴到下面；也可以打开 .tsv / .csv / .txt / .json 文件。改动会立即重新检查，并自动保存在本机。',
-    open: '打开文件…', clear: '清空', offline: '下载离线版', placeholder: '在此粘贴表格…',
-    footer: 'jixiao · 检查结果仅供填报参考，以财政部门审核为准',
-    errors: '错误', warnings: '警告', infos: '提示', noIssues: '✓ 未发现问题',
-    waiting: '粘贴表格后，这里会列出发现的问题。', checking: '检查中…', checked: (ms) => `已检查（${ms} 毫秒）`,
-    loading: '正在加载检查程序…', saved: '草稿已保存在本机', restored: '已恢复上次的草稿',
-    row: (r) => `第 ${r} 行`, col: (c) => `${c} 列`, form: (i) => `表${i}`,
+    privacy: '全部在本机检查，不上传任何数据', language: '语言', profile: '配置', skip: '跳到表格',
+    toolbar: '表格操作', rowOps: '行操作',
+    newTarget: '新建目标表', newSelf: '新建自评表', open: '打开文件…', showText: '粘贴整表 / 文本',
+    rowInsert: '插入行', rowDelete: '删除行', rowUp: '上移', rowDown: '下移', undo: '撤销',
+    print: '打印报告', offline: '下载离线版', clear: '清空',
+    sheetTitle: '表格（单击选中，直接输入或按 Enter 编辑；Alt+Enter 换行）',
+    hint: '在 Excel / WPS 中选中整张表（连同表头）复制，粘贴到下面或直接粘贴到表格；也可以打开 .xlsx / .tsv / .csv / .json 文件。',
+    placeholder: '在此粘贴表格…',
+    emptyLead: '还没有表格。', emptyHow: '在 Excel/WPS 中复制整张表后在本页任意处按 Ctrl+V 粘贴，或新建一张空表逐格填写。',
+    findingsTitle: '检查结果', footer: 'jixiao · 检查结果仅供填报参考，以财政部门审核为准',
+    wCell: '单元格', wRole: '项目', wValue: '内容', close: '关闭',
+    errors: '错误', warnings: '警告', infos: '提示', noIssues: '✓ 未发现问题', family: '类别',
+    families: { S: '结构与完整性', V: '指标值写法', B: '金额计算', R: '执行率', E: '自评评分', X: '与目标表对照' },
+    waiting: '粘贴或填写表格后，这里会列出发现的问题。', checking: '检查中…', checked: (ms) => `已检查（${ms} 毫秒）`,
+    loading: '正在加载检查程序…', restored: '已恢复上次的草稿', saved: '草稿已保存在本机',
+    row: (r) => `第 ${r} 行`, col: (c) => `${c} 列`, form: (i) => `表${i}`, char: (c) => `第 ${c} 字`,
     formLine: (f, i) => f.reference
       ? `表${i}：对照的批复${KIND_ZH[f.kind] || f.kind}「${f.name || '未命名'}」`
       : `表${i}：${KIND_ZH[f.kind] || f.kind}「${f.name || '未命名'}」· ${f.projects} 个项目 · ${f.indicators} 条指标 · 按 ${f.profile} 检查${f.profileReason ? `（${f.profileReason}）` : ''}`,
-    sev: { error: '错误', warning: '警告', info: '提示' }, fix: '建议修改为', truncated: (n) => `（仅预览前 ${n} 行）`,
-    readFail: '无法读取该文件',
-    applyFix: '一键修正', reviewFix: '确认后修改', fixed: '已修改，正在重新检查…',
-    confirmFix: (from, to) => `将“${from}”改为“${to}”？\n这一修改会改变数值，请确认。`,
+    sev: { error: '错误', warning: '警告', info: '提示' }, more: (n) => `+${n} 处同类`, fewer: '收起',
+    applyFix: '一键修正', reviewFix: '确认后修改', working: '计算过程', jump: '定位到单元格',
+    fixed: '已修改，正在重新检查…', thisCell: '本单元格',
+    confirmFix: (from, to) => `将“${from}”改为“${to}”？\n这一修改会改变填写的内容，请确认。`,
+    replaceConfirm: '用粘贴的表格替换当前表格？（可用“撤销”恢复）', clearConfirm: '清空整张表格？（可用“撤销”恢复）',
+    readFail: (m) => `无法读取该文件：${m}`, undone: '已撤销', nothingToUndo: '没有可撤销的操作',
+    printedAt: (d) => `打印时间：${d} · 由 jixiao 在本机检查`,
+    editCell: (ref) => `编辑单元格 ${ref}`, sheetLabel: '表格',
   },
   en: {
     title: 'Budget performance form check', tagline: 'Target, self-evaluation and summary forms — checked as you type',
-    privacy: 'Checked on this computer; nothing is uploaded', language: 'Language',
-    step1: '① Paste the form', step2: '② Findings', step3: '③ Sheet preview (cells with findings are marked)',
-    hint: 'Select the whole table in Excel / WPS (with its header rows), copy and paste it below, or open a .tsv / .csv / .txt / .json file. Every change is re-checked and saved on this computer.',
-    open: 'Open file…', clear: 'Clear', offline: 'Download offline copy', placeholder: 'Paste the form here…',
-    footer: 'jixiao · findings are guidance for filers; the finance bureau’s review decides',
-    errors: 'errors', warnings: 'warnings', infos: 'info', noIssues: '✓ No findings',
-    waiting: 'Paste a form and its findings appear here.', checking: 'Checking…', checked: (ms) => `Checked (${ms} ms)`,
-    loading: 'Loading the checker…', saved: 'Draft saved on this computer', restored: 'Restored your last draft',
-    row: (r) => `row ${r}`, col: (c) => `col ${c}`, form: (i) => `form ${i}`,
+    privacy: 'Checked on this computer; nothing is uploaded', language: 'Language', profile: 'Profile', skip: 'Skip to the sheet',
+    toolbar: 'Sheet actions', rowOps: 'Row actions',
+    newTarget: 'New target form', newSelf: 'New self-evaluation', open: 'Open file…', showText: 'Paste / text',
+    rowInsert: 'Insert row', rowDelete: 'Delete row', rowUp: 'Move up', rowDown: 'Move down', undo: 'Undo',
+    print: 'Print report', offline: 'Download offline copy', clear: 'Clear',
+    sheetTitle: 'Sheet (click a cell, type or press Enter to edit; Alt+Enter for a new line)',
+    hint: 'Select the whole table in Excel / WPS (with its header rows), copy and paste it below or straight onto the sheet, or open an .xlsx / .tsv / .csv / .json file.',
+    placeholder: 'Paste the form here…',
+    emptyLead: 'No form yet.', emptyHow: 'Copy the whole table in Excel/WPS and press Ctrl+V anywhere on this page, or start a blank form and fill it in.',
+    findingsTitle: 'Findings', footer: 'jixiao · findings are guidance for filers; the finance bureau’s review decides',
+    wCell: 'Cell', wRole: 'Item', wValue: 'Content', close: 'Close',
+    errors: 'errors', warnings: 'warnings', infos: 'info', noIssues: '✓ No findings', family: 'Family',
+    families: { S: 'Structure', V: 'Target values', B: 'Amounts', R: 'Execution rate', E: 'Scoring', X: 'Vs approved form' },
+    waiting: 'Paste or fill in a form and its findings appear here.', checking: 'Checking…', checked: (ms) => `Checked (${ms} ms)`,
+    loading: 'Loading the checker…', restored: 'Restored your last draft', saved: 'Draft saved on this computer',
+    row: (r) => `row ${r}`, col: (c) => `col ${c}`, form: (i) => `form ${i}`, char: (c) => `char ${c}`,
     formLine: (f, i) => f.reference
       ? `Form ${i}: approved ${f.kind} “${f.name || 'unnamed'}” (reference)`
       : `Form ${i}: ${f.kind} “${f.name || 'unnamed'}” · ${f.projects} project(s) · ${f.indicators} indicator(s) · profile ${f.profile}${f.profileReason ? ` (${f.profileReason})` : ''}`,
-    sev: { error: 'Error', warning: 'Warning', info: 'Info' }, fix: 'Suggested value', truncated: (n) => ` (first ${n} rows shown)`,
-    readFail: 'Could not read the file',
-    applyFix: 'Fix', reviewFix: 'Review and change', fixed: 'Changed; checking again…',
-    confirmFix: (from, to) => `Change “${from}” to “${to}”?\nThis changes a figure; please confirm.`,
+    sev: { error: 'Error', warning: 'Warning', info: 'Info' }, more: (n) => `+${n} more like this`, fewer: 'Show fewer',
+    applyFix: 'Fix', reviewFix: 'Review and change', working: 'Show the working', jump: 'Go to cell',
+    fixed: 'Changed; checking again…', thisCell: 'this cell',
+    confirmFix: (from, to) => `Change “${from}” to “${to}”?\nThis changes what was filled in; please confirm.`,
+    replaceConfirm: 'Replace the current sheet with the pasted form? (Undo brings it back)', clearConfirm: 'Clear the whole sheet? (Undo brings it back)',
+    readFail: (m) => `Could not read the file: ${m}`, undone: 'Undone', nothingToUndo: 'Nothing to undo',
+    printedAt: (d) => `Printed ${d} · checked on this computer by jixiao`,
+    editCell: (ref) => `Edit cell ${ref}`, sheetLabel: 'Sheet',
   },
 };
 const KIND_ZH = {
   'target': '绩效目标表', 'self-evaluation': '绩效自评表', 'summary-self-evaluation': '汇总绩效自评表',
   'monitoring': '绩效运行监控表', 'narrative-report': '绩效自评报告',
 };
-const DRAFT_KEY = 'jixiao.draft.v1';
-const MAX_PREVIEW_ROWS = 2000;
+const RANK = { error: 0, warning: 1, info: 2 };
+const ICON = { error: '✖', warning: '▲', info: 'ℹ' };
+const DRAFT_KEY = 'jixiao.draft.v2';
+const MIN_COLS = 8;
+const MIN_ROWS = 20;
+const LONG_CELL = 40; // characters beyond which a cell shows its first lines only
 
 const $ = (id) => document.getElementById(id);
 let lang = localStorage.getItem('jixiao.lang') || 'zh';
-let seq = 0;
-let latest = 0;
-let lastResult = null;
+let profile = localStorage.getItem('jixiao.profile') || 'auto';
 const t = (k) => I18N[lang][k];
+
+// ---- state ----
+/** The sheet: rows of cell texts. Row r, column c here is sheet row r+1, column c+1. */
+let rows = [];
+let report = null;
+let active = { r: 0, c: 0 };
+let editing = null; // { r, c, before }
+const undoStack = [];
 
 function colLetters(n) {
   let s = '';
   while (n > 0) { const r = (n - 1) % 26; s = String.fromCharCode(65 + r) + s; n = Math.floor((n - 1) / 26); }
   return s;
 }
+const ref = (r, c) => `${colLetters(c + 1)}${r + 1}`;
 
-function applyI18n() {
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
-  $('lang').value = lang;
+/** The sheet as the tab-separated text Excel would copy (cells with tabs, breaks or a leading quote quoted). */
+function toText(grid) {
+  return grid.map((cells) => cells.map((c) => (/[\t\n\r]/.test(c) || c.startsWith('"') ? `"${c.replace(/"/g, '""')}"` : c)).join('\t')).join('\n');
 }
+const sheetEmpty = () => rows.every((r) => r.every((c) => c === ''));
 
-// The single-file offline page carries its worker inline; the served page loads worker.js.
+// ---- the worker ----
 function makeWorker() {
+  // The single-file offline page carries its worker inline; the served page loads worker.js.
   const inline = document.getElementById('jixiao-worker');
   if (inline) return new Worker(URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' })));
   return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 }
 const worker = makeWorker();
 let ready = false;
+let seq = 0;
+let latestCheck = 0;
+const waiting = new Map();
 worker.onmessage = (e) => {
   const msg = e.data;
-  if (msg.ready) { ready = true; schedule(0); return; }
-  if (msg.id !== latest) return; // a newer text is on its way
-  if (msg.error) { $('status').textContent = msg.error; return; }
-  lastResult = msg;
-  render(msg);
-  $('status').textContent = t('checked')(Math.max(1, Math.round(msg.ms)));
-  document.body.dataset.checked = String(msg.id);
+  if (msg.ready) { ready = true; fillProfiles(msg.profiles); document.body.dataset.startupMs = String(Math.round(msg.startupMs)); afterReady(); return; }
+  if (msg.type === 'check') {
+    if (msg.id !== latestCheck) return; // a newer text is on its way
+    if (msg.error) { $('status').textContent = msg.error; return; }
+    applyReport(msg.report, msg.ms);
+    return;
+  }
+  const w = waiting.get(msg.id);
+  if (w) { waiting.delete(msg.id); msg.error ? w.reject(new Error(msg.error)) : w.resolve(msg); }
 };
-
-let timer = 0;
-function schedule(delay = 120) {
-  clearTimeout(timer);
-  timer = setTimeout(() => {
+function request(msg) {
+  const id = ++seq;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ id, lang, profile, ...msg });
+  });
+}
+let checkTimer = 0;
+function scheduleCheck(delay = 60) {
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(() => {
     if (!ready) { $('status').textContent = t('loading'); return; }
-    const text = $('paste').value;
-    latest = ++seq;
+    latestCheck = ++seq;
     $('status').textContent = t('checking');
-    worker.postMessage({ id: latest, text, lang });
+    document.body.dataset.pending = String(latestCheck);
+    worker.postMessage({ id: latestCheck, type: 'check', text: toText(rows), lang, profile });
   }, delay);
 }
 
+// ---- small DOM helpers (text only: cell contents are never parsed as HTML) ----
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') node.className = v; else if (k.startsWith('data-')) node.setAttribute(k, v); else node[k] = v;
+    if (v == null) continue;
+    if (k === 'class') node.className = v;
+    else if (k.startsWith('data-') || k.startsWith('aria-') || k === 'role') node.setAttribute(k, v);
+    else node[k] = v;
   }
   for (const c of children) if (c != null) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return node;
 }
 
+// ---- the sheet ----
+const cellEl = (r, c) => document.getElementById(`cell-${r + 1}-${c + 1}`);
+let shown = { width: 0, height: 0 };
+function dims() {
+  const width = Math.max(MIN_COLS, rows.reduce((m, r) => Math.max(m, r.length), 0) + 1);
+  return { width, height: Math.max(MIN_ROWS, rows.length + 1) };
+}
+
+function renderSheet() {
+  const { width, height } = dims();
+  shown = { width, height };
+  const table = el('table', { class: 'grid', role: 'grid', 'aria-label': t('sheetLabel'), 'aria-rowcount': String(height), 'aria-colcount': String(width) });
+  const head = el('tr', { role: 'row' }, el('th', { class: 'corner', role: 'columnheader' }, ''));
+  for (let c = 1; c <= width; c++) head.append(el('th', { scope: 'col', role: 'columnheader' }, colLetters(c)));
+  table.append(el('thead', {}, head));
+  // Column widths from their contents (capped), as Excel sizes them; a long text with
+  // nothing to its right (a title, 单位：万元) spills over its empty neighbours instead.
+  const widths = new Array(width).fill(4.5);
+  const spill = new Set();
+  rows.forEach((cells, r) => {
+    let last = -1;
+    for (let c = cells.length - 1; c >= 0; c--) if (cells[c] !== '') { last = c; break; }
+    cells.forEach((text, c) => {
+      if (!text) return;
+      const w = textWidth(text);
+      if (c === last && cells.filter((x) => x !== '').length <= 2 && w > 4) { spill.add(`${r}:${c}`); return; }
+      widths[c] = Math.max(widths[c], Math.min(w, 16));
+    });
+  });
+  const cols = el('colgroup', {}, el('col', { class: 'rownum-col' }));
+  for (const w of widths) { const col = el('col'); col.style.width = `${w + 1}em`; cols.append(col); }
+  table.append(cols);
+  table.style.width = `${widths.reduce((a, w) => a + w + 1, 3.4)}em`;
+  const body = el('tbody');
+  const frag = document.createDocumentFragment();
+  for (let r = 0; r < height; r++) {
+    const tr = el('tr', { role: 'row', 'aria-rowindex': String(r + 1) }, el('th', { class: 'rownum', scope: 'row', role: 'rowheader' }, String(r + 1)));
+    tr.id = `row-${r + 1}`;
+    const cells = rows[r] || [];
+    for (let c = 0; c < width; c++) {
+      const td = document.createElement('td');
+      td.id = `cell-${r + 1}-${c + 1}`;
+      td.setAttribute('role', 'gridcell');
+      const text = cells[c] ?? '';
+      if (spill.has(`${r}:${c}`)) { td.className = 'spill'; td.textContent = text; } else if (text) paintCell(td, text, null);
+      tr.append(td);
+    }
+    frag.append(tr);
+  }
+  body.append(frag);
+  table.append(body);
+  $('sheet').replaceChildren(table, $('editor'));
+  $('empty').hidden = !sheetEmpty();
+  marks = new Map();
+  if (report) applyMarks(report);
+  select(Math.min(active.r, height - 1), Math.min(active.c, width - 1), false);
+}
+
+/** Roughly how wide a text shows, in em: CJK one each, Latin and digits a little over half. */
+function textWidth(text) {
+  let w = 0;
+  for (const line of text.split('\n')) {
+    let lw = 0;
+    for (const ch of line) lw += ch.charCodeAt(0) > 0x2e80 ? 1 : 0.56;
+    w = Math.max(w, lw);
+  }
+  return w;
+}
+
+/** Writes a cell's text (and its underlined span, if any) without touching the rest. Long
+ * texts show their first lines; the whole text is there when the cell is edited. */
+function paintCell(td, text, span) {
+  const box = text.length > LONG_CELL ? el('div', { class: 'clamp' }) : td;
+  if (!span || span.end <= span.start || span.end > text.length) box.textContent = text;
+  else box.replaceChildren(text.slice(0, span.start), el('span', { class: 'span-mark' }, text.slice(span.start, span.end)), text.slice(span.end));
+  if (box !== td) td.replaceChildren(box);
+}
+
+function setCell(r, c, text, { render = true } = {}) {
+  while (rows.length <= r) rows.push([]);
+  const row = rows[r];
+  while (row.length <= c) row.push('');
+  row[c] = text;
+  const td = cellEl(r, c);
+  // Text in the spare last row or column grows the sheet by one.
+  const grows = r >= shown.height - 1 || c >= shown.width - 1;
+  if (render && (grows || !td)) {
+    renderSheet();
+  } else if (td) {
+    const m = marks.get(`${r + 1}:${c + 1}`);
+    paintCell(td, text, m && m.span);
+  }
+  $('empty').hidden = !sheetEmpty();
+}
+
+// ---- selection and editing: one editor, always over the active cell ----
+// In "select" mode it is transparent and empty, so typing (an input method included)
+// starts editing at once; in "edit" mode it shows the cell's text.
+let mode = 'select';
+
+function placeEditor() {
+  const td = cellEl(active.r, active.c);
+  const ed = $('editor');
+  if (!td) { ed.hidden = true; return; }
+  const box = td.getBoundingClientRect();
+  const host = $('sheet').getBoundingClientRect();
+  ed.style.left = `${box.left - host.left + $('sheet').scrollLeft}px`;
+  ed.style.top = `${box.top - host.top + $('sheet').scrollTop}px`;
+  ed.style.width = `${mode === 'edit' ? Math.max(box.width, 200) : box.width}px`;
+  ed.style.height = `${box.height}px`;
+  ed.hidden = false;
+}
+
+function describeActive() {
+  const ed = $('editor');
+  const key = `${active.r + 1}:${active.c + 1}`;
+  const m = marks.get(key);
+  const text = (rows[active.r] && rows[active.r][active.c]) || '';
+  ed.setAttribute('aria-label', `${t('editCell')(ref(active.r, active.c))}${text ? `：${text}` : ''}`);
+  if (m) { ed.setAttribute('aria-invalid', 'true'); ed.setAttribute('aria-describedby', `desc-${active.r + 1}-${active.c + 1}`); } else { ed.removeAttribute('aria-invalid'); ed.removeAttribute('aria-describedby'); }
+}
+
+function select(r, c, focus = true) {
+  if (mode === 'edit') commitEdit();
+  const { width, height } = shown;
+  r = Math.max(0, Math.min(r, height - 1));
+  c = Math.max(0, Math.min(c, width - 1));
+  const prev = cellEl(active.r, active.c);
+  if (prev) { prev.classList.remove('active'); prev.parentElement.classList.remove('active-row'); }
+  active = { r, c };
+  const td = cellEl(r, c);
+  if (!td) return;
+  td.classList.add('active');
+  td.parentElement.classList.add('active-row');
+  const ed = $('editor');
+  ed.value = '';
+  placeEditor();
+  describeActive();
+  if (focus) {
+    td.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    placeEditor();
+    ed.focus({ preventScroll: true });
+    showTip(td);
+  }
+}
+
+/** Switches the editor to edit mode: keeping the cell's text (Enter, F2, double-click) or
+ * replacing it with what is being typed. */
+function beginEdit(keep) {
+  if (mode === 'edit') return;
+  const { r, c } = active;
+  const before = (rows[r] && rows[r][c]) || '';
+  editing = { r, c, before };
+  mode = 'edit';
+  const ed = $('editor');
+  ed.classList.add('editing');
+  if (keep) { ed.value = before; ed.setSelectionRange(before.length, before.length); }
+  placeEditor();
+  fitEditor();
+  ed.focus({ preventScroll: true });
+  showTip(null);
+}
+
+function fitEditor() {
+  const ed = $('editor');
+  ed.style.height = 'auto';
+  ed.style.height = `${Math.min(Math.max(ed.scrollHeight, 30), 320)}px`;
+  ed.style.overflowY = ed.scrollHeight > 320 ? 'auto' : 'hidden';
+}
+
+function commitEdit(move) {
+  if (mode !== 'edit' || !editing) return;
+  const { r, c, before } = editing;
+  const ed = $('editor');
+  const text = ed.value;
+  editing = null;
+  mode = 'select';
+  ed.classList.remove('editing');
+  ed.value = '';
+  if (text !== before) {
+    pushUndo(r, c, before);
+    setCell(r, c, text);
+    changed();
+  }
+  if (move) select(r + move.dr, c + move.dc, true); else { placeEditor(); describeActive(); }
+}
+
+function cancelEdit() {
+  if (mode !== 'edit' || !editing) return;
+  const { r, c, before } = editing;
+  editing = null;
+  mode = 'select';
+  const ed = $('editor');
+  ed.classList.remove('editing');
+  ed.value = '';
+  setCell(r, c, before, { render: false });
+  changed();
+  placeEditor();
+}
+
+// ---- undo ----
+function snapshot() { return rows.map((r) => r.slice()); }
+function pushUndo(r, c, before) {
+  // A single cell's old text when given; else the whole sheet.
+  undoStack.push(r === undefined ? { rows: snapshot() } : { r, c, before });
+  if (undoStack.length > 50) undoStack.shift();
+}
+function undo() {
+  if (mode === 'edit') { cancelEdit(); return; }
+  const u = undoStack.pop();
+  if (!u) { $('status').textContent = t('nothingToUndo'); return; }
+  if (u.rows) { rows = u.rows; renderSheet(); } else { setCell(u.r, u.c, u.before); select(u.r, u.c); }
+  changed();
+  $('status').textContent = t('undone');
+}
+
+// ---- rows ----
+function insertRow() { pushUndo(); rows.splice(active.r + 1, 0, []); renderSheet(); changed(); select(active.r + 1, active.c); }
+function deleteRow() {
+  if (active.r >= rows.length) return;
+  pushUndo(); rows.splice(active.r, 1); renderSheet(); changed(); select(active.r, active.c);
+}
+function moveRow(dir) {
+  const r = active.r, to = r + dir;
+  if (to < 0 || r >= rows.length || to >= rows.length) return;
+  pushUndo();
+  [rows[r], rows[to]] = [rows[to], rows[r]];
+  renderSheet(); changed(); select(to, active.c);
+}
+
+/** After any edit: re-check and keep the draft. */
+function changed() {
+  scheduleCheck();
+  saveDraftSoon();
+  if (!$('textpanel').hidden && document.activeElement !== $('paste')) $('paste').value = toText(rows);
+}
+
+// ---- marks ----
+let marks = new Map(); // "row:col" → { severity, items, span }
+function markKey(d) {
+  const l = d.location;
+  if (!l.row) return null;
+  if (l.section === 'text') return `${l.row}:1`;
+  return l.column ? `${l.row}:${l.column}` : `${l.row}:0`;
+}
+
+function applyMarks(rep) {
+  const next = new Map();
+  rep.diagnostics.forEach((d, i) => {
+    const key = markKey(d);
+    if (!key) return;
+    const m = next.get(key) || { severity: d.severity, items: [], span: null };
+    m.items.push(i);
+    if (RANK[d.severity] < RANK[m.severity]) m.severity = d.severity;
+    if (d.span && d.location.section !== 'text' && !m.span) m.span = d.span;
+    next.set(key, m);
+  });
+  const descs = $('descs');
+  for (const [key, m] of marks) {
+    if (next.has(key)) continue;
+    const [r, c] = key.split(':').map(Number);
+    if (c === 0) { const tr = $(`row-${r}`); if (tr) tr.classList.remove('row-marked', 'mark-error', 'mark-warning', 'mark-info'); continue; }
+    const td = cellEl(r - 1, c - 1);
+    if (td) {
+      td.classList.remove('mark-error', 'mark-warning', 'mark-info');
+      td.removeAttribute('aria-invalid');
+      td.removeAttribute('aria-describedby');
+      paintCell(td, (rows[r - 1] && rows[r - 1][c - 1]) || '', null);
+    }
+    const desc = $(`desc-${r}-${c}`);
+    if (desc) desc.remove();
+  }
+  for (const [key, m] of next) {
+    const [r, c] = key.split(':').map(Number);
+    const text = m.items.map((i) => `${rep.diagnostics[i].code} ${rep.diagnostics[i].message}`).join('；');
+    if (c === 0) {
+      const tr = $(`row-${r}`);
+      if (tr) { tr.classList.remove('mark-error', 'mark-warning', 'mark-info'); tr.classList.add('row-marked', `mark-${m.severity}`); tr.title = text; }
+      continue;
+    }
+    const td = cellEl(r - 1, c - 1);
+    if (!td) continue;
+    const old = marks.get(key);
+    td.classList.remove('mark-error', 'mark-warning', 'mark-info');
+    td.classList.add(`mark-${m.severity}`);
+    td.setAttribute('aria-invalid', 'true');
+    let desc = $(`desc-${r}-${c}`);
+    if (!desc) { desc = el('span', { id: `desc-${r}-${c}` }); descs.append(desc); }
+    desc.textContent = text;
+    td.setAttribute('aria-describedby', desc.id);
+    if (!old || JSON.stringify(old.span) !== JSON.stringify(m.span)) {
+      paintCell(td, (rows[r - 1] && rows[r - 1][c - 1]) || '', m.span);
+    }
+  }
+  marks = next;
+  describeActive();
+}
+
+// ---- findings ----
 function place(loc) {
   const parts = [];
-  if (lastResult && lastResult.report.forms.length > 1) parts.push(t('form')(loc.form + 1));
+  if (report && report.forms.length > 1) parts.push(t('form')(loc.form + 1));
   if (loc.row) parts.push(t('row')(loc.row));
-  if (loc.column) parts.push(t('col')(colLetters(loc.column)));
+  if (loc.column) parts.push(loc.section === 'text' ? t('char')(loc.column) : t('col')(colLetters(loc.column)));
   return parts.join(' ');
 }
 
-let lastGrid = null;
-
-/** Writes one cell back into the paste, quoting cells as Excel does, and re-checks. */
-function applyFix(row, col, text) {
-  const rows = lastGrid.map((r) => r.slice());
-  while (rows.length < row) rows.push([]);
-  const r = rows[row - 1];
-  while (r.length < col) r.push('');
-  r[col - 1] = text;
-  const q = (c) => (/[\t\n"]/.test(c) && !(c.startsWith('"') && c.endsWith('"')) ? `"${c.replace(/"/g, '""')}"` : c);
-  $('paste').value = rows.map((cells) => cells.map(q).join('\t')).join('\n');
-  saveDraft();
-  schedule(0);
-  $('status').textContent = t('fixed');
+function fixButton(d) {
+  if (!d.fix || !d.location.row || !d.location.column || d.location.section === 'text') return null;
+  const safe = d.fix.applicability === 'safe';
+  const b = el('button', { type: 'button', class: `fix ${safe ? 'safe' : 'unsafe'}` }, `${safe ? t('applyFix') : t('reviewFix')}：${d.fix.replacement}`);
+  b.addEventListener('click', () => {
+    if (!safe && !window.confirm(t('confirmFix')(d.location.cellText ?? '', d.fix.replacement))) return;
+    const r = d.location.row - 1, c = d.location.column - 1;
+    pushUndo(r, c, (rows[r] && rows[r][c]) || '');
+    setCell(r, c, d.fix.replacement);
+    changed();
+    $('status').textContent = t('fixed');
+    select(r, c);
+  });
+  return b;
 }
 
-function render({ report, grid }) {
-  lastGrid = grid;
-  const empty = !$('paste').value.trim();
-  const s = report.summary;
+function item(d, i, compact) {
+  const head = el('span', { class: 'head' },
+    el('span', { class: 'sev', 'aria-hidden': 'true' }, ICON[d.severity]),
+    el('span', { class: 'sev-word' }, t('sev')[d.severity]),
+    el('span', { class: 'code' }, d.code),
+    el('span', { class: 'where' }, place(d.location)));
+  const jump = el('button', { type: 'button', class: 'jump', title: t('jump') }, head, el('span', { class: 'msg' }, d.message));
+  jump.addEventListener('click', () => jumpTo(d.location));
+  const li = el('li', { class: `diag ${d.severity}${compact ? ' compact' : ''}`, id: `d-${i}`, 'data-code': d.code }, jump);
+  if (!compact) li.append(el('p', { class: 'help' }, d.help));
+  const tools = el('div', { class: 'tools' });
+  const fix = fixButton(d);
+  if (fix) tools.append(fix);
+  if (d.related && d.related.length) {
+    const w = el('button', { type: 'button', class: 'working-btn' }, t('working'));
+    w.addEventListener('click', () => openWorking(d));
+    tools.append(w);
+  }
+  if (tools.childNodes.length) li.append(tools);
+  return li;
+}
+
+function renderFindings(rep) {
+  const empty = sheetEmpty();
+  const s = rep.summary;
   const summary = $('summary');
   summary.replaceChildren();
   if (empty) {
-    summary.append(el('span', { class: 'empty' }, t('waiting')));
+    summary.append(el('p', { class: 'empty' }, t('waiting')));
   } else if (s.errors + s.warnings + s.infos === 0) {
-    summary.append(el('span', { class: 'count ok' }, t('noIssues')));
+    summary.append(el('p', { class: 'count ok' }, t('noIssues')));
   } else {
-    summary.append(
-      el('span', { class: 'count error' }, `✖ ${s.errors} ${t('errors')}`),
-      el('span', { class: 'count warning' }, `▲ ${s.warnings} ${t('warnings')}`),
-      el('span', { class: 'count info' }, `ℹ ${s.infos} ${t('infos')}`),
-    );
+    summary.append(el('p', { class: 'counts' },
+      el('span', { class: 'count error' }, `${ICON.error} ${s.errors} ${t('errors')}`),
+      el('span', { class: 'count warning' }, `${ICON.warning} ${s.warnings} ${t('warnings')}`),
+      el('span', { class: 'count info' }, `${ICON.info} ${s.infos} ${t('infos')}`)));
+    const fam = new Map();
+    for (const d of rep.diagnostics) {
+      const f = d.code[0];
+      const row = fam.get(f) || { error: 0, warning: 0, info: 0 };
+      row[d.severity]++;
+      fam.set(f, row);
+    }
+    const table = el('table', { class: 'families' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('family')), el('th', { scope: 'col' }, t('errors')), el('th', { scope: 'col' }, t('warnings')), el('th', { scope: 'col' }, t('infos')))));
+    const tb = el('tbody');
+    for (const f of ['S', 'V', 'B', 'R', 'E', 'X']) {
+      const n = fam.get(f);
+      if (!n) continue;
+      tb.append(el('tr', { 'data-family': f }, el('th', { scope: 'row' }, `${f} ${t('families')[f]}`),
+        el('td', { class: n.error ? 'error' : '' }, n.error || '—'), el('td', { class: n.warning ? 'warning' : '' }, n.warning || '—'), el('td', {}, n.info || '—')));
+    }
+    table.append(tb);
+    summary.append(table);
   }
-  $('forms').replaceChildren(...(empty ? [] : report.forms).map((f, i) => el('li', {}, t('formLine')(f, i + 1))));
-
-  const byCell = new Map();
-  const byRow = new Map();
-  const items = (empty ? [] : report.diagnostics).map((d, i) => {
-    const id = `d-${i}`;
-    if (d.location.row && d.location.column) {
-      const key = `${d.location.row}:${d.location.column}`;
-      if (!byCell.has(key)) byCell.set(key, []);
-      byCell.get(key).push({ d, id });
-    } else if (d.location.row) {
-      byRow.set(d.location.row, (byRow.get(d.location.row) || []).concat([{ d, id }]));
-    }
-    const head = el('span', { class: 'head' },
-      el('span', { class: 'sev' }, t('sev')[d.severity]),
-      el('span', { class: 'code' }, d.code),
-      el('span', {}, place(d.location)));
-    const body = [head, el('p', { class: 'msg' }, d.message), el('p', { class: 'help' }, d.help)];
-    const button = el('button', { type: 'button', class: 'jump' }, ...body);
-    button.addEventListener('click', () => jumpTo(d.location));
-    const li = el('li', { class: `diag ${d.severity}`, id, 'data-code': d.code }, button);
-    if (d.fix && d.location.row && d.location.column && d.location.section !== 'text' && lastGrid) {
-      const safe = d.fix.applicability === 'safe';
-      const apply = el('button', { type: 'button', class: `fix ${safe ? 'safe' : 'unsafe'}` },
-        `${safe ? t('applyFix') : t('reviewFix')}：${d.fix.replacement}`);
-      apply.addEventListener('click', () => {
-        if (!safe && !window.confirm(t('confirmFix')(d.location.cellText ?? '', d.fix.replacement))) return;
-        applyFix(d.location.row, d.location.column, d.fix.replacement);
-      });
-      li.append(el('div', { class: 'fixbar' }, apply));
-    }
-    return li;
+  $('forms').replaceChildren(...(empty ? [] : rep.forms).map((f, i) => el('li', {}, t('formLine')(f, i + 1))));
+  // One entry per code, worst first; repeats folded under "+N 处同类".
+  const groups = new Map();
+  rep.diagnostics.forEach((d, i) => {
+    if (!groups.has(d.code)) groups.set(d.code, []);
+    groups.get(d.code).push(i);
   });
-  $('diagnostics').replaceChildren(...items);
-  renderGrid(grid, byCell, byRow);
-}
-
-const RANK = { error: 0, warning: 1, info: 2 };
-
-function renderGrid(grid, byCell, byRow) {
-  const wrap = $('grid');
-  const rows = grid.length === 1 && grid[0].length === 1 && grid[0][0] === '' ? [] : grid;
-  const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
-  const table = el('table', { class: 'grid' });
-  const head = el('tr', {}, el('th', { class: 'rownum' }, ''));
-  for (let c = 1; c <= width; c++) head.append(el('th', { scope: 'col' }, colLetters(c)));
-  table.append(el('thead', {}, head));
-  const body = el('tbody');
-  const shown = Math.min(rows.length, MAX_PREVIEW_ROWS);
-  for (let r = 0; r < shown; r++) {
-    const rowNo = r + 1;
-    const tr = el('tr', {}, el('th', { class: 'rownum', scope: 'row' }, String(rowNo)));
-    const rowMarks = byRow.get(rowNo);
-    if (rowMarks) { tr.classList.add('row-marked'); tr.title = rowMarks.map((m) => m.d.message).join('\n'); }
-    for (let c = 0; c < width; c++) {
-      const text = rows[r][c] ?? '';
-      const td = el('td', {}, text);
-      td.id = `cell-${rowNo}-${c + 1}`;
-      const marks = byCell.get(`${rowNo}:${c + 1}`);
-      if (marks) {
-        marks.sort((a, b) => RANK[a.d.severity] - RANK[b.d.severity]);
-        td.className = `mark-${marks[0].d.severity}`;
-        td.tabIndex = 0;
-        td.setAttribute('aria-invalid', 'true');
-        td.setAttribute('aria-describedby', marks.map((m) => m.id).join(' '));
-        td.dataset.tip = JSON.stringify(marks.map((m) => [m.d.code, m.d.message, m.d.help]));
-      }
-      tr.append(td);
+  const ordered = [...groups.values()].sort((a, b) => RANK[rep.diagnostics[a[0]].severity] - RANK[rep.diagnostics[b[0]].severity] || a[0] - b[0]);
+  const list = [];
+  for (const g of empty ? [] : ordered) {
+    const first = item(rep.diagnostics[g[0]], g[0], false);
+    if (g.length > 1) {
+      const sub = el('ol', { class: 'repeats', hidden: true });
+      const more = el('button', { type: 'button', class: 'more', 'aria-expanded': 'false' }, t('more')(g.length - 1));
+      more.addEventListener('click', () => {
+        const open = sub.hidden;
+        if (open && !sub.childNodes.length) sub.append(...g.slice(1).map((i) => item(rep.diagnostics[i], i, true)));
+        sub.hidden = !open;
+        more.setAttribute('aria-expanded', String(open));
+        more.textContent = open ? t('fewer') : t('more')(g.length - 1);
+      });
+      first.append(more, sub);
     }
-    body.append(tr);
+    list.push(first);
   }
-  table.append(body);
-  const note = rows.length > shown ? el('p', { class: 'hint' }, t('truncated')(shown)) : null;
-  wrap.replaceChildren(table, ...(note ? [note] : []));
+  $('diagnostics').replaceChildren(...list);
 }
 
-function showTip(td) {
-  const tip = $('tip');
-  if (!td || !td.dataset.tip) { tip.hidden = true; return; }
-  const marks = JSON.parse(td.dataset.tip);
-  tip.replaceChildren(...marks.flatMap(([code, msg, help]) => [el('b', {}, `${code} ${msg}`), el('span', {}, help)]));
-  const r = td.getBoundingClientRect();
-  tip.style.left = `${Math.min(r.left, window.innerWidth - 420)}px`;
-  tip.style.top = `${r.bottom + 6}px`;
-  tip.hidden = false;
+function applyReport(rep, ms) {
+  report = rep;
+  applyMarks(rep);
+  renderFindings(rep);
+  $('status').textContent = t('checked')(Math.max(1, Math.round(ms || 0)));
+  document.body.dataset.checked = String(latestCheck);
+  delete document.body.dataset.pending;
 }
 
 function jumpTo(loc) {
   if (!loc.row) return;
-  const cell = loc.column ? $(`cell-${loc.row}-${loc.column}`) : document.querySelector(`#grid tbody tr:nth-child(${loc.row}) th`);
-  if (!cell) return;
-  cell.scrollIntoView({ block: 'center', inline: 'center' });
-  cell.classList.add('flash');
-  setTimeout(() => cell.classList.remove('flash'), 1600);
-  if (cell.tabIndex >= 0) cell.focus();
+  const c = loc.section === 'text' || !loc.column ? 1 : loc.column;
+  select(loc.row - 1, c - 1);
+  const td = cellEl(loc.row - 1, c - 1);
+  if (td) { td.scrollIntoView({ block: 'center', inline: 'nearest' }); td.classList.add('flash'); setTimeout(() => td.classList.remove('flash'), 1600); }
 }
 
-function saveDraft() {
-  try { localStorage.setItem(DRAFT_KEY, $('paste').value); } catch { /* storage full or disabled: keep working */ }
+// ---- "show the working" ----
+function openWorking(d) {
+  $('working-title').textContent = `${d.code} · ${d.name}`;
+  $('working-message').textContent = d.message;
+  $('working-help').textContent = d.help;
+  const line = (loc, label) => {
+    const where = loc.row ? `${report && report.forms.length > 1 ? `${t('form')(loc.form + 1)} ` : ''}${loc.column && loc.section !== 'text' ? colLetters(loc.column) : t('row')('')}${loc.row}` : '—';
+    const go = el('button', { type: 'button', class: 'link' }, where);
+    go.addEventListener('click', () => { $('working').close(); jumpTo(loc); });
+    return el('tr', {}, el('td', {}, go), el('td', {}, label), el('td', { class: 'value' }, loc.cellText ?? ''));
+  };
+  $('working-rows').replaceChildren(line(d.location, t('thisCell')), ...d.related.map((r) => line(r.location, r.label)));
+  $('working').showModal();
 }
 
-function init() {
-  applyI18n();
-  // The offline copy has nothing to download from.
-  if (document.getElementById('jixiao-worker')) $('offline').remove();
-  const draft = localStorage.getItem(DRAFT_KEY);
-  if (draft) { $('paste').value = draft; $('status').textContent = t('restored'); }
-  $('paste').addEventListener('input', () => { saveDraft(); schedule(); });
-  $('clear').addEventListener('click', () => { $('paste').value = ''; saveDraft(); schedule(0); $('paste').focus(); });
-  $('lang').addEventListener('change', (e) => { lang = e.target.value; localStorage.setItem('jixiao.lang', lang); applyI18n(); schedule(0); });
-  $('file').addEventListener('change', async (e) => {
-    const file = e.target.files[0];
-    if (!file) return;
-    try {
-      const buf = await file.arrayBuffer();
-      const bytes = new Uint8Array(buf);
-      const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-      let text = new TextDecoder(utf16 ? 'utf-16le' : 'utf-8').decode(bytes);
-      if (file.name.toLowerCase().endsWith('.csv')) text = csvToTsv(text);
-      $('paste').value = text;
-      saveDraft();
-      schedule(0);
-    } catch {
-      $('status').textContent = t('readFail');
-    }
-    e.target.value = '';
-  });
-  const grid = $('grid');
-  grid.addEventListener('mouseover', (e) => showTip(e.target.closest('td')));
-  grid.addEventListener('mouseleave', () => showTip(null));
-  grid.addEventListener('focusin', (e) => showTip(e.target.closest('td')));
-  grid.addEventListener('focusout', () => showTip(null));
-  window.addEventListener('scroll', () => showTip(null), { passive: true });
-  schedule(0);
+// ---- tooltips ----
+function showTip(td) {
+  const tip = $('tip');
+  if (!td || !report || !td.id) { tip.hidden = true; return; }
+  const [, r, c] = td.id.split('-');
+  const m = marks.get(`${r}:${c}`);
+  if (!m) { tip.hidden = true; return; }
+  tip.replaceChildren(...m.items.flatMap((i) => {
+    const d = report.diagnostics[i];
+    return [el('b', {}, `${ICON[d.severity]} ${d.code} ${d.message}`), el('span', {}, d.help)];
+  }));
+  const box = td.getBoundingClientRect();
+  tip.style.left = `${Math.max(8, Math.min(box.left, window.innerWidth - 440))}px`;
+  tip.style.top = `${box.bottom + 6}px`;
+  tip.hidden = false;
+}
+
+// ---- loading ----
+async function loadText(text, { confirmReplace = false } = {}) {
+  if (confirmReplace && !sheetEmpty() && !window.confirm(t('replaceConfirm'))) return;
+  if (!ready) { pendingLoad = text; return; }
+  const msg = await request({ type: 'load', text });
+  pushUndo();
+  rows = trimGrid(msg.grid);
+  renderSheet();
+  latestCheck = msg.id;
+  applyReport(msg.report, msg.ms);
+  saveDraftSoon();
+  select(0, 0, false);
+}
+let pendingLoad = null;
+
+/** Drops the empty row a trailing line break leaves. */
+function trimGrid(grid) {
+  const g = grid.map((r) => r.slice());
+  while (g.length && g[g.length - 1].every((c) => c === '')) g.pop();
+  return g;
+}
+
+async function pasteBlock(text) {
+  const msg = await request({ type: 'cells', text });
+  const block = trimGrid(msg.grid);
+  pushUndo();
+  block.forEach((cells, i) => cells.forEach((v, j) => {
+    while (rows.length <= active.r + i) rows.push([]);
+    const row = rows[active.r + i];
+    while (row.length <= active.c + j) row.push('');
+    row[active.c + j] = v;
+  }));
+  renderSheet();
+  changed();
+  select(active.r, active.c);
+}
+
+const looksLikeForm = (text) => /\n/.test(text) && /一级指标|二级指标|三级指标|指标值|项目名称|执行率|绩效/.test(text);
+
+async function newForm(kind) {
+  if (!sheetEmpty() && !window.confirm(t('replaceConfirm'))) return;
+  const msg = await request({ type: 'template', kind });
+  pushUndo();
+  rows = msg.grid;
+  renderSheet();
+  changed();
+  const firstEmpty = rows.findIndex((r) => r[0] === '项目名称');
+  select(Math.max(0, firstEmpty), firstEmpty >= 0 ? 1 : 0);
 }
 
 /** Converts CSV (RFC 4180 quoting) to the tab-separated text the checker reads. */
 function csvToTsv(csv) {
-  const rows = [];
+  const out = [];
   let row = [], cell = '', quoted = false;
   for (let i = 0; i < csv.length; i++) {
     const ch = csv[i];
@@ -293,12 +670,225 @@ function csvToTsv(csv) {
       if (ch === '"' && csv[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
     } else if (ch === '"' && cell === '') quoted = true;
     else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n' || ch === '\r') { if (ch === '\r' && csv[i + 1] === '\n') i++; row.push(cell); rows.push(row); row = []; cell = ''; }
+    else if (ch === '\n' || ch === '\r') { if (ch === '\r' && csv[i + 1] === '\n') i++; row.push(cell); out.push(row); row = []; cell = ''; }
     else cell += ch;
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
-  const q = (c) => (/[\t\n"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return rows.map((r) => r.map(q).join('\t')).join('\n');
+  if (cell !== '' || row.length) { row.push(cell); out.push(row); }
+  return toText(out);
+}
+
+async function openFile(file) {
+  try {
+    const buf = await file.arrayBuffer();
+    const bytes = new Uint8Array(buf);
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) { // PK: an .xlsx workbook
+      if (!sheetEmpty() && !window.confirm(t('replaceConfirm'))) return;
+      const msg = await request({ type: 'workbook', bytes: buf });
+      await loadText(toText(msg.grid));
+      return;
+    }
+    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
+    let text = new TextDecoder(utf16 ? 'utf-16le' : 'utf-8').decode(bytes);
+    if (file.name.toLowerCase().endsWith('.csv')) text = csvToTsv(text);
+    await loadText(text, { confirmReplace: true });
+  } catch (e) {
+    $('status').textContent = t('readFail')(e.message || String(e));
+  }
+}
+
+// ---- drafts: kept on this computer (IndexedDB, or localStorage where it is missing) ----
+const store = {
+  db: null,
+  open() {
+    if (this.db) return this.db;
+    this.db = new Promise((resolve) => {
+      try {
+        const req = indexedDB.open('jixiao', 1);
+        req.onupgradeneeded = () => req.result.createObjectStore('drafts');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => resolve(null);
+      } catch { resolve(null); }
+    });
+    return this.db;
+  },
+  async put(value) {
+    try { localStorage.setItem(DRAFT_KEY, value); return; } catch { /* too large for localStorage */ }
+    const db = await this.open();
+    if (db) db.transaction('drafts', 'readwrite').objectStore('drafts').put(value, DRAFT_KEY);
+  },
+  async get() {
+    const local = localStorage.getItem(DRAFT_KEY);
+    if (local != null) return local;
+    const db = await this.open();
+    if (!db) return null;
+    return new Promise((resolve) => {
+      const req = db.transaction('drafts').objectStore('drafts').get(DRAFT_KEY);
+      req.onsuccess = () => resolve(req.result ?? null);
+      req.onerror = () => resolve(null);
+    });
+  },
+};
+let draftTimer = 0;
+function saveDraftNow() { clearTimeout(draftTimer); store.put(toText(rows)); }
+function saveDraftSoon() { clearTimeout(draftTimer); draftTimer = setTimeout(saveDraftNow, 250); }
+
+// ---- i18n and profiles ----
+function applyI18n() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
+  for (const node of document.querySelectorAll('[data-i18n-aria]')) node.setAttribute('aria-label', t(node.dataset.i18nAria));
+  $('lang').value = lang;
+  if (report) renderFindings(report);
+}
+function fillProfiles(list) {
+  const sel = $('profile');
+  sel.replaceChildren(...list.map((p) => el('option', { value: p.name, title: p.description }, p.name === 'auto' ? `auto（${lang === 'zh' ? '自动识别' : 'detect'}）` : p.name)));
+  if (!list.some((p) => p.name === profile)) profile = 'auto';
+  sel.value = profile;
+}
+
+// ---- keyboard: the editor has focus; in select mode it moves the selection ----
+function onEditorKey(e) {
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (mode === 'edit') {
+    if (e.isComposing) return;
+    if (e.key === 'Enter' && e.altKey) {
+      e.preventDefault();
+      const ed = e.target, at = ed.selectionStart;
+      ed.value = `${ed.value.slice(0, at)}\n${ed.value.slice(ed.selectionEnd)}`;
+      ed.setSelectionRange(at + 1, at + 1);
+      ed.dispatchEvent(new Event('input'));
+      return;
+    }
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); commitEdit({ dr: 1, dc: 0 }); return; }
+    if (e.key === 'Tab') { e.preventDefault(); commitEdit({ dr: 0, dc: e.shiftKey ? -1 : 1 }); return; }
+    if (e.key === 'Escape') { e.preventDefault(); cancelEdit(); }
+    return;
+  }
+  const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+  if (e.altKey && e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) { e.preventDefault(); moveRow(e.key === 'ArrowUp' ? -1 : 1); return; }
+  if (moves[e.key] && !e.altKey) { e.preventDefault(); const [dr, dc] = moves[e.key]; select(active.r + dr, active.c + dc); return; }
+  if (e.key === 'Tab') {
+    // Tab moves along the row; past either end it leaves the sheet as usual.
+    const c = active.c + (e.shiftKey ? -1 : 1);
+    if (c < 0 || c >= shown.width) return;
+    e.preventDefault(); select(active.r, c); return;
+  }
+  if (e.key === 'Home') { e.preventDefault(); select(ctrl ? 0 : active.r, 0); return; }
+  if (e.key === 'PageDown' || e.key === 'PageUp') { e.preventDefault(); select(active.r + (e.key === 'PageDown' ? 20 : -20), active.c); return; }
+  if (ctrl && e.key === 'Enter') { e.preventDefault(); insertRow(); return; }
+  if (e.key === 'Enter' || e.key === 'F2') { e.preventDefault(); beginEdit(true); return; }
+  if (ctrl && e.shiftKey && (e.key === 'Delete' || e.key === 'Backspace')) { e.preventDefault(); deleteRow(); return; }
+  if (e.key === 'Delete' || e.key === 'Backspace') {
+    e.preventDefault();
+    const before = (rows[active.r] && rows[active.r][active.c]) || '';
+    if (before) { pushUndo(active.r, active.c, before); setCell(active.r, active.c, ''); changed(); describeActive(); }
+    return;
+  }
+  if (ctrl && (e.key === 'z' || e.key === 'Z')) { e.preventDefault(); undo(); }
+  if (e.key === 'Escape') showTip(null);
+}
+
+// ---- start ----
+async function afterReady() {
+  const draft = await store.get();
+  if (pendingLoad != null) { const p = pendingLoad; pendingLoad = null; await loadText(p); return; }
+  if (draft) { await loadText(draft); $('status').textContent = t('restored'); return; }
+  renderSheet();
+  scheduleCheck(0);
+}
+
+function init() {
+  applyI18n();
+  document.body.append(el('div', { id: 'descs', class: 'visually-hidden' }));
+  if (document.getElementById('jixiao-worker')) $('offline').remove(); // the offline copy is already one file
+  renderSheet();
+  $('status').textContent = t('loading');
+  const sheet = $('sheet');
+  sheet.append($('editor'));
+  sheet.addEventListener('mousedown', (e) => {
+    if (e.target === $('editor')) return;
+    const td = e.target.closest('td');
+    if (!td) return;
+    e.preventDefault(); // keep focus on the editor
+    const [, r, c] = td.id.split('-').map(Number);
+    select(r - 1, c - 1);
+  });
+  sheet.addEventListener('dblclick', (e) => { if (e.target.closest('td') || e.target === $('editor')) beginEdit(true); });
+  sheet.addEventListener('mouseover', (e) => { if (mode === 'select') showTip(e.target.closest('td')); });
+  sheet.addEventListener('mouseleave', () => showTip(null));
+  sheet.addEventListener('scroll', () => showTip(null), { passive: true });
+  const ed = $('editor');
+  ed.addEventListener('keydown', onEditorKey);
+  ed.addEventListener('compositionstart', () => beginEdit(false));
+  ed.addEventListener('input', () => {
+    if (mode === 'select') beginEdit(false);
+    if (!editing) return;
+    setCell(editing.r, editing.c, ed.value, { render: false });
+    fitEditor();
+    scheduleCheck();
+    saveDraftSoon();
+  });
+  ed.addEventListener('blur', () => { if (mode === 'edit') commitEdit(); showTip(null); });
+  ed.addEventListener('focus', () => { placeEditor(); showTip(cellEl(active.r, active.c)); });
+  ed.addEventListener('copy', (e) => {
+    if (mode === 'edit') return;
+    e.clipboardData.setData('text/plain', (rows[active.r] && rows[active.r][active.c]) || '');
+    e.preventDefault();
+  });
+  ed.addEventListener('paste', (e) => {
+    if (mode === 'edit') return; // into the cell's text, as in Excel's edit mode
+    const text = e.clipboardData && e.clipboardData.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    e.stopPropagation();
+    if (looksLikeForm(text)) loadText(text, { confirmReplace: true }); else if (/[\t\n]/.test(text)) pasteBlock(text); else {
+      pushUndo(active.r, active.c, (rows[active.r] && rows[active.r][active.c]) || '');
+      setCell(active.r, active.c, text); changed(); describeActive();
+    }
+  });
+  document.addEventListener('paste', (e) => {
+    const target = e.target;
+    if (target.closest && target.closest('input, textarea, select')) return;
+    const text = e.clipboardData && e.clipboardData.getData('text/plain');
+    if (!text) return;
+    e.preventDefault();
+    loadText(text, { confirmReplace: true });
+  });
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !(e.target.closest && e.target.closest('input, textarea, select'))) { e.preventDefault(); undo(); }
+  });
+  let pasteTimer = 0;
+  $('paste').addEventListener('input', () => { clearTimeout(pasteTimer); pasteTimer = setTimeout(() => loadText($('paste').value), 150); });
+  $('show-text').addEventListener('click', () => {
+    const panel = $('textpanel');
+    panel.hidden = !panel.hidden;
+    $('show-text').setAttribute('aria-expanded', String(!panel.hidden));
+    if (!panel.hidden) { $('paste').value = toText(rows); $('paste').focus(); }
+  });
+  $('new-target').addEventListener('click', () => newForm('target'));
+  $('new-self').addEventListener('click', () => newForm('self-evaluation'));
+  $('row-insert').addEventListener('click', insertRow);
+  $('row-delete').addEventListener('click', deleteRow);
+  $('row-up').addEventListener('click', () => moveRow(-1));
+  $('row-down').addEventListener('click', () => moveRow(1));
+  $('undo').addEventListener('click', undo);
+  $('clear').addEventListener('click', () => {
+    if (!sheetEmpty() && !window.confirm(t('clearConfirm'))) return;
+    pushUndo(); rows = []; renderSheet(); changed(); select(0, 0);
+  });
+  $('print').addEventListener('click', () => window.print());
+  window.addEventListener('beforeprint', () => {
+    document.querySelectorAll('#diagnostics .more[aria-expanded="false"]').forEach((b) => b.click());
+    document.body.dataset.printedAt = t('printedAt')(new Date().toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'));
+  });
+  $('lang').addEventListener('change', (e) => { lang = e.target.value; localStorage.setItem('jixiao.lang', lang); applyI18n(); scheduleCheck(0); });
+  $('profile').addEventListener('change', (e) => { profile = e.target.value; localStorage.setItem('jixiao.profile', profile); scheduleCheck(0); });
+  $('file').addEventListener('change', async (e) => { const f = e.target.files[0]; if (f) await openFile(f); e.target.value = ''; });
+  // Nothing is lost when the tab closes.
+  window.addEventListener('pagehide', saveDraftNow);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saveDraftNow(); });
 }
 
 init();

@@ -10,7 +10,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'pkg'), { recursive: true });
-for (const f of ['index.html', 'style.css', 'app.js', 'worker.js']) copyFileSync(join(here, f), join(dist, f));
+const PAGE = ['index.html', 'style.css', 'app.js', 'worker.js'];
+const EMBED = ['embed.js', 'embed.d.ts', 'portal-example.html', 'portal-example.js', 'portal-example.css', 'element-example.html', 'element-example.js'];
+for (const f of [...PAGE, ...EMBED]) copyFileSync(join(here, f), join(dist, f));
+// embed.css: the mark styles embed.js would inject, for hosts that link them instead.
+const embedSrc = readFileSync(join(here, 'embed.js'), 'utf8');
+const css = embedSrc.match(/export const CSS = `([^`]*)`/);
+if (!css) throw new Error('embed.js: CSS constant not found');
+writeFileSync(join(dist, 'embed.css'), `/* Marks jixiao's attach() puts on a portal's inputs (generated from embed.js). */${css[1]}\n`);
 copyFileSync(join(here, 'pkg', 'jixiao.js'), join(dist, 'pkg', 'jixiao.js'));
 if (existsSync(join(here, 'pkg', 'jixiao.d.ts'))) copyFileSync(join(here, 'pkg', 'jixiao.d.ts'), join(dist, 'pkg', 'jixiao.d.ts'));
 const wasm = readFileSync(join(here, 'pkg', 'jixiao_bg.wasm'));

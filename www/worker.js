@@ -1,4 +1,5 @@
-// Owns the wasm instance; checks the newest text only (stale requests are dropped).
+// Owns the wasm instance. Checks only the newest text (a check superseded while queued is
+// dropped); loads, workbooks, templates and block pastes are answered in order.
 import { initSync, Validator } from './pkg/jixiao.js';
 import { WASM_BASE64 } from './wasm_bytes.js';
 
@@ -9,37 +10,61 @@ function decode(b64) {
   return bytes;
 }
 
+const started = performance.now();
 initSync({ module: decode(WASM_BASE64) });
 const validators = new Map();
-function validator(lang) {
-  if (!validators.has(lang)) validators.set(lang, new Validator({ lang }));
-  return validators.get(lang);
+function validator(profile, lang) {
+  const key = `${profile}|${lang}`;
+  if (!validators.has(key)) validators.set(key, new Validator({ profile, lang }));
+  return validators.get(key);
 }
 
-let pending = null;
+const queue = [];
 let scheduled = false;
+
+function answer(job) {
+  const v = validator(job.profile || 'auto', job.lang || 'zh');
+  switch (job.type) {
+    case 'check':
+      return { report: v.check(job.text) };
+    case 'load': {
+      // A whole form: its cells as the checker splits them, and the findings.
+      return { grid: v.grid(job.text), report: v.check(job.text) };
+    }
+    case 'workbook': {
+      const grid = Validator.readWorkbook(new Uint8Array(job.bytes));
+      return { grid };
+    }
+    case 'template':
+      return { grid: v.template(job.kind) };
+    case 'cells':
+      return { grid: v.grid(job.text) };
+    default:
+      throw new Error(`unknown request ${job.type}`);
+  }
+}
 
 function run() {
   scheduled = false;
-  const job = pending;
-  pending = null;
-  if (!job) return;
-  try {
-    const v = validator(job.lang);
-    const started = performance.now();
-    const report = v.check(job.text);
-    const grid = v.grid(job.text);
-    postMessage({ id: job.id, report, grid, ms: performance.now() - started });
-  } catch (e) {
-    postMessage({ id: job.id, error: String(e && e.message || e) });
+  while (queue.length) {
+    const job = queue.shift();
+    // A newer check makes this one stale.
+    if (job.type === 'check' && queue.some((j) => j.type === 'check')) continue;
+    const t0 = performance.now();
+    try {
+      const out = answer(job);
+      postMessage({ id: job.id, type: job.type, ...out, ms: performance.now() - t0 });
+    } catch (e) {
+      postMessage({ id: job.id, type: job.type, error: String((e && e.message) || e) });
+    }
   }
 }
 
 onmessage = (event) => {
-  pending = event.data;
+  queue.push(event.data);
   if (!scheduled) {
     scheduled = true;
     setTimeout(run, 0);
   }
 };
-postMessage({ ready: true });
+postMessage({ ready: true, profiles: Validator.profiles(), startupMs: performance.now() - started });

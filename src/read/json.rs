@@ -1,7 +1,7 @@
 //! Reads forms given as JSON in the form model's own shape (what a portal passes).
 
 use super::{ReadError, ReadOutput};
-use crate::form::Form;
+use crate::form::{Form, FundSource};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -40,6 +40,17 @@ pub fn read(text: &str) -> Result<ReadOutput, ReadError> {
             ));
         }
     };
+    let mut forms = forms;
+    for row in forms
+        .iter_mut()
+        .flat_map(|f| f.projects.iter_mut())
+        .flat_map(|p| p.funding.iter_mut())
+    {
+        if row.source == FundSource::Named(String::new()) {
+            row.source = super::headers::fund_source_of(&row.label.text)
+                .unwrap_or_else(|| FundSource::Named(row.label.text.trim().to_string()));
+        }
+    }
     Ok(ReadOutput {
         forms,
         diagnostics: Vec::new(),

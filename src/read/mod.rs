@@ -6,6 +6,8 @@ mod json;
 mod narrative;
 mod summary;
 mod tsv;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 use crate::diagnostic::{Diagnostic, Location, Msg};
 use crate::form::Form;
@@ -26,8 +28,12 @@ pub struct ReadOutput {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
     NotText,
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     Json(String),
+    /// A workbook that is not a readable .xlsx.
+    Xlsx(String),
 }
 
 impl fmt::Display for ReadError {
@@ -42,6 +48,7 @@ impl fmt::Display for ReadError {
                 "输入过大：{bytes} 字节，上限 {MAX_INPUT_BYTES} 字节。请分批检查 / input too large"
             ),
             ReadError::Json(e) => write!(f, "JSON 格式错误：{e} / invalid JSON"),
+            ReadError::Xlsx(e) => write!(f, "{e}"),
         }
     }
 }
@@ -52,6 +59,11 @@ impl std::error::Error for ReadError {}
 pub fn read_bytes(bytes: &[u8]) -> Result<ReadOutput, ReadError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge { bytes: bytes.len() });
+    }
+    #[cfg(feature = "xlsx")]
+    if xlsx::is_zip(bytes) {
+        let rows = xlsx::read_rows(bytes).map_err(|e| ReadError::Xlsx(e.to_string()))?;
+        return read_text(&xlsx::to_tsv(&rows));
     }
     let text = decode(bytes)?;
     read_text(&text)
@@ -126,6 +138,16 @@ pub fn read_text(text: &str) -> Result<ReadOutput, ReadError> {
         ));
     }
     Ok(out)
+}
+
+/// Reads text as an Excel/WPS paste, whatever it looks like (fuzzing, benchmarks).
+pub fn read_tsv(text: &str) -> ReadOutput {
+    tsv::read(text)
+}
+
+/// Reads text as a narrative report, whatever it looks like (fuzzing, benchmarks).
+pub fn read_narrative(text: &str) -> ReadOutput {
+    narrative::read(text)
 }
 
 fn is_empty_form(f: &Form) -> bool {

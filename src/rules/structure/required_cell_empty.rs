@@ -66,6 +66,50 @@ impl Rule for RequiredCellEmpty {
             Section::Indicators
         };
         for project in &form.projects {
+            // A whole column missing: the header lost its 指标值 (or a 自评表 its 实际完成值).
+            let tree_form = matches!(
+                form.kind,
+                FormKind::Target | FormKind::SelfEvaluation | FormKind::Monitoring
+            );
+            let mut columns = vec![Role::Target];
+            if form.kind == FormKind::SelfEvaluation {
+                columns.push(Role::Actual);
+            }
+            for role in columns {
+                let lacks = tree_form
+                    && !project.indicators.is_empty()
+                    && project
+                        .indicators
+                        .iter()
+                        .all(|i| i.cells.get(role).is_none());
+                if !lacks {
+                    continue;
+                }
+                let first = project
+                    .indicators
+                    .iter()
+                    .chain(project.headings.iter())
+                    .map(|i| i.row)
+                    .filter(|r| *r > 0)
+                    .min();
+                out.push(Diagnostic::new(
+                    self.code(),
+                    Location {
+                        form: cx.form_index,
+                        section: Some(section),
+                        row: first.map(|r| r.saturating_sub(1)).filter(|r| *r > 0),
+                        ..Location::default()
+                    },
+                    Msg::new(
+                        format!("指标表没有“{}”列，无法检查各指标的{}", role.zh(), role.zh()),
+                        format!("The indicator table has no {} column", role.en()),
+                    ),
+                    Msg::new(
+                        format!("请在指标表表头中恢复“{}”列，并逐行填写；表头单元格应写“{}”", role.zh(), if role == Role::Target { "指标值”或“年度指标值" } else { "实际完成值" }),
+                        format!("Restore the {} column in the indicator table's header and fill it in row by row", role.en()),
+                    ),
+                ));
+            }
             for ind in &project.indicators {
                 if !summary {
                     if let Some(c) = ind.level3.as_ref().filter(|c| c.is_blank()) {

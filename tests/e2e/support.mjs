@@ -1,0 +1,62 @@
+// Shared by the end-to-end suites: a server for www/dist, Debian's Chromium through
+// playwright-core, and helpers that use the page the way a clerk does.
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from '../../www/serve.mjs';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const fixture = (p) => readFileSync(join(root, 'tests', 'fixtures', p), 'utf8');
+export const shots = join(root, 'target', 'e2e');
+mkdirSync(shots, { recursive: true });
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/** Starts the server and the browser; every request any page makes is recorded. */
+export async function start() {
+  const server = await serve(0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const requests = [];
+  return {
+    origin,
+    browser,
+    requests,
+    /** Requests that went anywhere but the page's own files. */
+    foreign: () => requests.filter((u) => !u.startsWith(origin + '/')),
+    async open(path = '/', { viewport = { width: 1400, height: 1000 } } = {}) {
+      const context = await browser.newContext({ viewport });
+      context.on('request', (r) => requests.push(r.url()));
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      page.on('dialog', (d) => d.accept());
+      await page.goto(origin + path);
+      return { page, context, errors };
+    },
+    async stop() { await browser.close(); server.close(); },
+  };
+}
+
+export const checkedCount = (page) => page.evaluate(() => Number(document.body.dataset.checked || 0));
+
+/** Waits until the page has shown the findings of a newer check than `before`. */
+export async function waitChecked(page, before) {
+  await page.waitForFunction((b) => Number(document.body.dataset.checked || 0) > b && !document.body.dataset.pending, before, { timeout: 15000 });
+}
+
+/** Pastes a whole form onto the page, as Ctrl+V from Excel does, and waits for its findings. */
+export async function pasteForm(page, text) {
+  const before = await checkedCount(page);
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await waitChecked(page, before);
+}
+
+/** The code of each entry in the findings list (one per code; repeats are folded). */
+export const listedCodes = (page) => page.$$eval('#diagnostics > li', (lis) => lis.map((li) => li.dataset.code));
