@@ -40,8 +40,9 @@ wasm-test:
 	wasm-pack test --headless --chrome
 
 # The optimised module and the page in www/dist.
+WASM_ENV = CARGO_PROFILE_RELEASE_OPT_LEVEL=z
 www:
-	wasm-pack build --target web --release --out-dir www/pkg
+	$(WASM_ENV) wasm-pack build --target web --release --out-dir www/pkg
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg/jixiao_bg.wasm -o www/pkg/jixiao_bg.wasm
 	wasm-bindgen --target no-modules --no-typescript --out-dir www/pkg-nomodules target/wasm32-unknown-unknown/release/jixiao.wasm
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg-nomodules/jixiao_bg.wasm -o www/pkg-nomodules/jixiao_bg.wasm
@@ -73,6 +74,10 @@ fuzz:
 	  [ $$st -eq 0 ] || { tail -40 target/fuzz-$$t.log; exit $$st; }; \
 	done
 
-# Native throughput beside its budgets (see benches/throughput.rs).
-bench:
-	cargo bench --bench throughput
+# Native throughput, then the page in headless Chromium, each figure beside its budget
+# (benches/throughput.rs, benches/browser.mjs). The generated forms are kept in
+# target/bench-forms for both.
+bench: setup www
+	mkdir -p target/bench-forms
+	JIXIAO_BENCH_DUMP=$(CURDIR)/target/bench-forms cargo bench --bench throughput
+	node benches/browser.mjs

@@ -97,6 +97,10 @@ fn main() {
     }
     for n in [50usize, 500, 5_000] {
         let text = generate::self_evaluation(n, 7);
+        // JIXIAO_BENCH_DUMP=dir writes the generated forms out, for profiling by hand.
+        if let Ok(dir) = std::env::var("JIXIAO_BENCH_DUMP") {
+            let _ = std::fs::write(format!("{dir}/generated-{n}.tsv"), &text);
+        }
         let per_sec = measure(samples, min, 1, || {
             black_box(jixiao::check_text_lenient(black_box(&text), &profile));
         });

@@ -388,8 +388,9 @@ impl DetectRule {
             .projects
             .iter()
             .flat_map(|p| p.indicators.iter().chain(p.headings.iter()));
+        let mut seen = std::collections::HashSet::new();
         for ind in indicators {
-            if let Some(l1) = ind.level1.as_ref() {
+            if let Some(l1) = ind.level1.as_ref().filter(|c| seen.insert(c.text.as_str())) {
                 let s = stem(&l1.text);
                 if let Some(w) = self.level1_any.iter().find(|w| stem(w) == s) {
                     return Some(Msg::new(

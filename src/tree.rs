@@ -3,6 +3,7 @@
 use crate::form::{Cell, Indicator, Project};
 use crate::read::headers::normalize_label;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// 一级 → 二级 as a region's template lays them out. Names are matched on their stem
 /// (white space, brackets and a trailing 指标/目标 removed), so 产出目标 and 产出指标 meet.
@@ -80,32 +81,6 @@ enum Match {
     Contains(usize),
 }
 
-fn match_names(label_stem: &str, name: &str, synonyms: &[String]) -> Option<Match> {
-    if label_stem.is_empty() {
-        return None;
-    }
-    let mut best = None;
-    for n in std::iter::once(name).chain(synonyms.iter().map(String::as_str)) {
-        let s = stem(n);
-        if s.is_empty() {
-            continue;
-        }
-        let m = if s == label_stem {
-            Match::Exact
-        } else if s.chars().count() >= 2 && label_stem.contains(s.as_str()) {
-            Match::Contains(s.len())
-        } else {
-            continue;
-        };
-        best = Some(match (best, m) {
-            (Some(Match::Exact), _) | (_, Match::Exact) => Match::Exact,
-            (Some(Match::Contains(a)), Match::Contains(b)) => Match::Contains(a.max(b)),
-            (None, m) => m,
-        });
-    }
-    best
-}
-
 /// The best entry for a label: exact before contained, longer contained name first; a tie
 /// between different entries is no match.
 fn best<T>(items: impl Iterator<Item = (T, Option<Match>)>) -> Option<T>
@@ -137,40 +112,33 @@ where
 }
 
 impl Tree {
-    /// The 一级 entry a label names.
-    pub fn find_level1(&self, label: &str) -> Option<usize> {
-        let s = stem(label);
-        best(
-            self.level1
+    /// A matcher with every name's stem worked out once.
+    pub fn matcher(&self) -> Matcher<'_> {
+        let stems = |name: &str, synonyms: &[String]| -> Vec<String> {
+            std::iter::once(name)
+                .chain(synonyms.iter().map(String::as_str))
+                .map(stem)
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        Matcher {
+            tree: self,
+            level1: self
+                .level1
                 .iter()
-                .enumerate()
-                .map(|(i, l)| (i, match_names(&s, &l.name, &l.synonyms))),
-        )
-    }
-
-    /// The 二级 entry a label names, preferring the one under `parent`.
-    pub fn find_level2(&self, label: &str, parent: Option<usize>) -> Option<(usize, usize)> {
-        let s = stem(label);
-        if let Some(p) = parent {
-            let under = self.level1.get(p).and_then(|l1| {
-                best(
-                    l1.level2
+                .map(|l| stems(&l.name, &l.synonyms))
+                .collect(),
+            level2: self
+                .level1
+                .iter()
+                .map(|l| {
+                    l.level2
                         .iter()
-                        .enumerate()
-                        .map(|(j, l2)| ((p, j), match_names(&s, &l2.name, &l2.synonyms))),
-                )
-            });
-            if under.is_some() {
-                return under;
-            }
+                        .map(|x| stems(&x.name, &x.synonyms))
+                        .collect()
+                })
+                .collect(),
         }
-        best(self.level1.iter().enumerate().flat_map(|(i, l1)| {
-            let s = &s;
-            l1.level2
-                .iter()
-                .enumerate()
-                .map(move |(j, l2)| ((i, j), match_names(s, &l2.name, &l2.synonyms)))
-        }))
     }
 
     pub fn level2(&self, at: (usize, usize)) -> Option<&Level2> {
@@ -190,6 +158,72 @@ impl Tree {
         }
         let limit = (s.len() / 2).max(1);
         best.filter(|(d, _)| *d <= limit).map(|(_, n)| n)
+    }
+}
+
+/// Finds tree entries for labels, with the entries' stems precomputed.
+pub struct Matcher<'t> {
+    pub tree: &'t Tree,
+    level1: Vec<Vec<String>>,
+    level2: Vec<Vec<Vec<String>>>,
+}
+
+/// How a label stem meets one entry's stems.
+fn match_stems(label: &str, stems: &[String]) -> Option<Match> {
+    if label.is_empty() {
+        return None;
+    }
+    let mut best = None;
+    for s in stems {
+        let m = if s == label {
+            Match::Exact
+        } else if s.chars().count() >= 2 && label.contains(s.as_str()) {
+            Match::Contains(s.len())
+        } else {
+            continue;
+        };
+        best = Some(match (best, m) {
+            (Some(Match::Exact), _) | (_, Match::Exact) => Match::Exact,
+            (Some(Match::Contains(a)), Match::Contains(b)) => Match::Contains(a.max(b)),
+            (None, m) => m,
+        });
+    }
+    best
+}
+
+impl Matcher<'_> {
+    /// The 一级 entry a label names.
+    pub fn find_level1(&self, label: &str) -> Option<usize> {
+        let s = stem(label);
+        best(
+            self.level1
+                .iter()
+                .enumerate()
+                .map(|(i, st)| (i, match_stems(&s, st))),
+        )
+    }
+
+    /// The 二级 entry a label names, preferring the one under `parent`.
+    pub fn find_level2(&self, label: &str, parent: Option<usize>) -> Option<(usize, usize)> {
+        let s = stem(label);
+        if let Some(p) = parent {
+            let under = self.level2.get(p).and_then(|l2| {
+                best(
+                    l2.iter()
+                        .enumerate()
+                        .map(|(j, st)| ((p, j), match_stems(&s, st))),
+                )
+            });
+            if under.is_some() {
+                return under;
+            }
+        }
+        best(self.level2.iter().enumerate().flat_map(|(i, l2)| {
+            let s = &s;
+            l2.iter()
+                .enumerate()
+                .map(move |(j, st)| ((i, j), match_stems(s, st)))
+        }))
     }
 }
 
@@ -214,6 +248,9 @@ fn edit_distance(a: &[char], b: &[char]) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
+/// Where a 二级 sits: (一级 index, 二级 index).
+pub type Level2At = (usize, usize);
+
 /// One indicator row (or a heading row of a group) placed in the tree.
 #[derive(Debug, Clone)]
 pub struct Placed<'a> {
@@ -235,9 +272,12 @@ impl Placed<'_> {
     }
 }
 
-/// Places every indicator and heading row of the projects in the tree.
-pub fn place<'a>(tree: &Tree, projects: &'a [Project]) -> Vec<Placed<'a>> {
+/// Places every indicator and heading row of the projects in the tree. Labels repeat
+/// (filled-down 一级/二级), so each distinct one is looked up once.
+pub fn place<'a>(matcher: &Matcher, projects: &'a [Project]) -> Vec<Placed<'a>> {
     let mut out = Vec::new();
+    let mut level1_seen: HashMap<&str, Option<usize>> = HashMap::new();
+    let mut level2_seen: HashMap<(&str, Option<usize>), Option<Level2At>> = HashMap::new();
     for (p, project) in projects.iter().enumerate() {
         let rows = project
             .indicators
@@ -245,16 +285,16 @@ pub fn place<'a>(tree: &Tree, projects: &'a [Project]) -> Vec<Placed<'a>> {
             .map(|i| (i, false))
             .chain(project.headings.iter().map(|i| (i, true)));
         for (ind, heading) in rows {
-            let level1 = ind
-                .level1
-                .as_ref()
-                .filter(|c| !c.is_blank())
-                .and_then(|c| tree.find_level1(&c.text));
-            let level2 = ind
-                .level2
-                .as_ref()
-                .filter(|c| !c.is_blank())
-                .and_then(|c| tree.find_level2(&c.text, level1));
+            let level1 = ind.level1.as_ref().filter(|c| !c.is_blank()).and_then(|c| {
+                *level1_seen
+                    .entry(&c.text)
+                    .or_insert_with(|| matcher.find_level1(&c.text))
+            });
+            let level2 = ind.level2.as_ref().filter(|c| !c.is_blank()).and_then(|c| {
+                *level2_seen
+                    .entry((&c.text, level1))
+                    .or_insert_with(|| matcher.find_level2(&c.text, level1))
+            });
             out.push(Placed {
                 project: p,
                 indicator: ind,
@@ -300,7 +340,8 @@ mod tests {
 
     #[test]
     fn finds_entries_by_name_synonym_or_containment() {
-        let t = tree();
+        let tree = tree();
+        let t = tree.matcher();
         let cases = [
             ("效果目标", Some(1)),
             ("产出", Some(0)),

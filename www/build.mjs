@@ -30,9 +30,11 @@ writeFileSync(join(dist, 'wasm_bytes.js'), `export const WASM_BASE64 = "${b64}";
 const nm = join(here, 'pkg-nomodules', 'jixiao.js');
 if (existsSync(nm)) {
   const glue = readFileSync(nm, 'utf8');
-  const workerLogic = readFileSync(join(here, 'worker.js'), 'utf8')
+  const workerModule = readFileSync(join(here, 'worker.js'), 'utf8');
+  if (!workerModule.includes('= initSync({ module: decode(WASM_BASE64) })')) throw new Error('worker.js: initSync call not found');
+  const workerLogic = 'const { Validator } = wasm_bindgen;\n' + workerModule
     .replace(/^import .*$/gm, '')
-    .replace('initSync({ module: decode(WASM_BASE64) });', 'wasm_bindgen.initSync({ module: decode(WASM_BASE64) });\nconst { Validator } = wasm_bindgen;');
+    .replace('= initSync({', '= wasm_bindgen.initSync({');
   // The glue and the module must come from the same wasm-bindgen run.
   const nmWasm = readFileSync(join(here, 'pkg-nomodules', 'jixiao_bg.wasm')).toString('base64');
   const workerSrc = `${glue}\nconst WASM_BASE64 = "${nmWasm}";\n${workerLogic}`.replace(/<\/script/gi, '<\\/script');

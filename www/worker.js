@@ -11,7 +11,12 @@ function decode(b64) {
 }
 
 const started = performance.now();
-initSync({ module: decode(WASM_BASE64) });
+const exports = initSync({ module: decode(WASM_BASE64) });
+// For `make bench`: the module's linear memory, and the worker's JS heap where Chromium tells.
+self.jixiaoMemory = () => ({
+  wasmBytes: exports.memory.buffer.byteLength,
+  jsHeapBytes: (performance.memory && performance.memory.usedJSHeapSize) || null,
+});
 const validators = new Map();
 function validator(profile, lang) {
   const key = `${profile}|${lang}`;

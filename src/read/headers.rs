@@ -6,7 +6,13 @@ use crate::form::{FundSource, MoneyUnit, Role};
 pub fn normalize_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0u32;
-    let t = text.replace("<p>", "").replace("</p>", "");
+    let stripped;
+    let t = if text.contains('<') {
+        stripped = text.replace("<p>", "").replace("</p>", "");
+        stripped.as_str()
+    } else {
+        text
+    };
     for ch in t.chars() {
         match ch {
             '(' | '（' | '[' | '【' => depth = depth.saturating_add(1),
@@ -64,8 +70,25 @@ const ROLE_SYNONYMS: &[(&[&str], Role)] = &[
     (&["年度目标"], Role::Goal),
 ];
 
+/// Header cells are short; a longer cell is data (an indicator name, a sentence).
+const MAX_HEADER_CHARS: usize = 40;
+
+/// The first character of every word in `ROLE_SYNONYMS` (a test keeps the two in step).
+const SYNONYM_FIRSTS: &[char] = &[
+    '序', '单', '项', '整', '目', '执', '预', '可', '年', '全', '调', '一', '二', '三', '指', '度',
+    '计', '实', '完', '分', '权', '得', '偏', '未', '原', '存', '改',
+];
+
 /// The role a header cell announces, if any.
 pub fn role_of(header: &str) -> Option<Role> {
+    // Bytes bound chars from above: only a cell under 4 × 40 bytes can be short enough.
+    if header.len() > MAX_HEADER_CHARS * 4 || header.chars().count() > MAX_HEADER_CHARS {
+        return None;
+    }
+    // A header holds one of the synonym words, so one of their first characters.
+    if !header.contains(|c: char| SYNONYM_FIRSTS.contains(&c)) {
+        return None;
+    }
     let n = normalize_label(header);
     if n.is_empty() {
         return None;
@@ -184,6 +207,16 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(role_of(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn synonym_first_characters_are_all_listed() {
+        for (words, _) in ROLE_SYNONYMS {
+            for w in *words {
+                let first = w.chars().next().unwrap();
+                assert!(SYNONYM_FIRSTS.contains(&first), "{w}");
+            }
         }
     }
 

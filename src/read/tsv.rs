@@ -132,7 +132,19 @@ impl<'g> Reader<'g> {
                     continue;
                 }
             }
-            let roles: Vec<Role> = row.iter().filter_map(|c| role_of(&c.text)).collect();
+            // Summary and funding headers name a project, a budget or spending; other rows
+            // are passed over without reading every cell as a header.
+            let money_words = row.iter().any(|c| {
+                c.text.len() < 200
+                    && ["项目名称", "预算", "执行", "金额"]
+                        .iter()
+                        .any(|w| c.text.contains(w))
+            });
+            let roles: Vec<Role> = if money_words {
+                row.iter().filter_map(|c| role_of(&c.text)).collect()
+            } else {
+                Vec::new()
+            };
             let has = |r: Role| roles.contains(&r);
             if has(Role::ProjectName)
                 && (has(Role::Rate) || has(Role::BudgetAdjusted))
@@ -620,6 +632,10 @@ impl<'g> Reader<'g> {
 
 /// A row that heads an indicator table: 一级 with 二级/三级, or 三级 with 指标值.
 fn is_indicator_header(row: &[Cell]) -> bool {
+    // Every such header names a level (一级/二级/三级); most rows can be passed over at once.
+    if !row.iter().any(|c| c.text.contains('级')) {
+        return false;
+    }
     let roles: Vec<Role> = row.iter().filter_map(|c| role_of(&c.text)).collect();
     let has = |r: Role| roles.contains(&r);
     (has(Role::Level1) && (has(Role::Level2) || has(Role::Level3)))

@@ -12,7 +12,7 @@ pub mod value;
 use crate::diagnostic::{Diagnostic, Location, Section};
 use crate::form::{Cell, Form, FormKind, Role};
 use crate::profile::Profile;
-use crate::tree::Placed;
+use crate::tree::{Matcher, Placed};
 use registry::Code;
 use std::cell::OnceCell;
 
@@ -25,6 +25,7 @@ pub struct Context<'a> {
     pub forms: &'a [Form],
     pub profile: &'a Profile,
     values: OnceCell<Vec<value::ValueCell<'a>>>,
+    matcher: OnceCell<Matcher<'a>>,
     placed: OnceCell<Vec<Placed<'a>>>,
 }
 
@@ -36,6 +37,7 @@ impl<'a> Context<'a> {
             forms,
             profile,
             values: OnceCell::new(),
+            matcher: OnceCell::new(),
             placed: OnceCell::new(),
         })
     }
@@ -45,10 +47,20 @@ impl<'a> Context<'a> {
         self.values.get_or_init(|| value::collect(self.form))
     }
 
+    /// The target value on the same row as an actual value.
+    pub fn target_of(&self, actual: &value::ValueCell<'a>) -> Option<&value::ValueCell<'a>> {
+        actual.target.and_then(|i| self.values().get(i))
+    }
+
+    /// The profile's tree, ready to match labels (built once).
+    pub fn matcher(&self) -> &Matcher<'a> {
+        self.matcher.get_or_init(|| self.profile.tree.matcher())
+    }
+
     /// Every indicator and heading row placed in the profile's tree (once).
     pub fn placed(&self) -> &[Placed<'a>] {
         self.placed
-            .get_or_init(|| crate::tree::place(&self.profile.tree, &self.form.projects))
+            .get_or_init(|| crate::tree::place(self.matcher(), &self.form.projects))
     }
 
     /// True when the form carries an indicator tree the profile's tree checks apply to.

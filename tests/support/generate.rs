@@ -36,22 +36,29 @@ pub fn self_evaluation(rows: usize, seed: u64) -> String {
             "93%",
         ),
     ];
+    // Rows come in blocks per 二级, in the template's order, the 一级/二级 labels written
+    // once per block (merged cells, as pasted); a few rows carry deliberate mistakes.
     let mut x = seed;
+    let mut last = ("", "");
     for i in 0..rows {
         x = x
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407);
-        let (l1, l2, name, target, actual) = groups[(x >> 33) as usize % groups.len()];
+        let (l1, l2, name, target, actual) = groups[i * groups.len() / rows.max(1)];
         let target = if i % 97 == 13 {
             "＞＝９０％"
         } else if i % 101 == 7 {
             "≥**"
+        } else if (x >> 40) % 211 == 5 {
+            "≥1O0人次"
         } else {
             target
         };
-        let l1 = if i % 5 == 0 { l1 } else { "" };
+        let shown1 = if l1 != last.0 { l1 } else { "" };
+        let shown2 = if (l1, l2) != last { l2 } else { "" };
+        last = (l1, l2);
         s.push_str(&format!(
-            "\t{l1}\t{l2}\t{name}{i}\t{target}\t{actual}\t1\t1\t\n"
+            "\t{shown1}\t{shown2}\t{name}{i}\t{target}\t{actual}\t1\t1\t\n"
         ));
     }
     s

@@ -35,11 +35,7 @@ impl Rule for DeviationReasonMissing {
             if !reason.is_blank() {
                 continue;
             }
-            let Some(target) = cx
-                .values()
-                .iter()
-                .find(|t| t.role == Role::Target && std::ptr::eq(t.indicator, actual.indicator))
-            else {
+            let Some(target) = cx.target_of(actual) else {
                 continue;
             };
             let (t, a) = (&target.parsed.value, &actual.parsed.value);

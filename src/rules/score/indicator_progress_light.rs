@@ -26,11 +26,7 @@ impl Rule for IndicatorProgressLight {
         }
         let Some(m) = month(cx) else { return };
         for current in cx.values().iter().filter(|v| v.role == Role::Actual) {
-            let Some(target) = cx
-                .values()
-                .iter()
-                .find(|t| t.role == Role::Target && std::ptr::eq(t.indicator, current.indicator))
-            else {
+            let Some(target) = cx.target_of(current) else {
                 continue;
             };
             let Some((light, v)) = indicator_light(

@@ -37,11 +37,7 @@ impl Rule for IndicatorScoreMismatch {
             if s.value > w.value {
                 continue; // E001 says it
             }
-            let Some(target) = cx
-                .values()
-                .iter()
-                .find(|t| t.role == Role::Target && std::ptr::eq(t.indicator, v.indicator))
-            else {
+            let Some(target) = cx.target_of(v) else {
                 continue;
             };
             let t = &target.parsed.value;

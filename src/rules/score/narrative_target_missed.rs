@@ -42,11 +42,7 @@ impl Rule for NarrativeTargetMissed {
             })
         });
         for actual in cx.values().iter().filter(|v| v.role == Role::Actual) {
-            let Some(target) = cx
-                .values()
-                .iter()
-                .find(|t| t.role == Role::Target && std::ptr::eq(t.indicator, actual.indicator))
-            else {
+            let Some(target) = cx.target_of(actual) else {
                 continue;
             };
             if compare(&target.parsed.value, &actual.parsed.value) != Outcome::NotMet {

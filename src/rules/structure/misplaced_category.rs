@@ -55,7 +55,7 @@ impl Rule for MisplacedCategory {
             .filter(|x| x.level1.is_none())
             .filter_map(|x| x.level1_cell());
         for cell in distinct(level1_cells) {
-            let Some(at) = tree.find_level2(&cell.text, None) else {
+            let Some(at) = cx.matcher().find_level2(&cell.text, None) else {
                 continue;
             };
             let parent = tree.level1.get(at.0).map_or("", |l| l.name.as_str());
@@ -88,7 +88,7 @@ impl Rule for MisplacedCategory {
                         format!("请把“{name}”及其三级指标移到一级指标“{}”下", l.name),
                     )
                 }),
-                None => tree.find_level1(&cell.text).and_then(|i| tree.level1.get(i)).map(|l| {
+                None => cx.matcher().find_level1(&cell.text).and_then(|i| tree.level1.get(i)).map(|l| {
                     (
                         format!("“{name}”在 {profile} 版式中是一级指标（{}），不应作为“{parent_here}”的二级指标", l.name),
                         format!("\"{name}\" is a level-1 indicator in profile {profile}, not a level-2 under \"{parent_here}\""),

@@ -26,23 +26,53 @@ const TEXT_ROLES: &[Role] = &[
     Role::DeviationReason,
 ];
 
+/// The profile's template phrases, with their first characters for a one-pass scan.
+struct Phrases<'p> {
+    list: &'p [String],
+    firsts: Vec<char>,
+    mask: u64,
+}
+
+impl<'p> Phrases<'p> {
+    fn new(list: &'p [String]) -> Self {
+        let firsts: Vec<char> = list.iter().filter_map(|p| p.chars().next()).collect();
+        let mask = firsts
+            .iter()
+            .fold(0u64, |m, c| m | 1u64 << (u32::from(*c) % 64));
+        Phrases { list, firsts, mask }
+    }
+
+    /// The first phrase in `text` and where it starts: one pass over the text, a phrase
+    /// tried only where its first character stands.
+    fn find(&self, text: &str) -> Option<(usize, &'p str)> {
+        text.char_indices()
+            .filter(|(_, ch)| {
+                self.mask & (1u64 << (u32::from(*ch) % 64)) != 0 && self.firsts.contains(ch)
+            })
+            .find_map(|(i, _)| {
+                let rest = text.get(i..)?;
+                self.list
+                    .iter()
+                    .find(|p| !p.is_empty() && rest.starts_with(p.as_str()))
+                    .map(|p| (i, p.as_str()))
+            })
+    }
+}
+
 impl TemplateTextLeft {
+    /// Reports `cell` when it holds a template phrase; `what` names it (zh, en).
     fn check_cell(
         &self,
-        cx: &Context,
+        phrases: &Phrases,
         loc: Location,
         cell: &Cell,
-        what_zh: &str,
-        what_en: &str,
+        what: (&str, &str),
         out: &mut Vec<Diagnostic>,
     ) {
-        let found = cx
-            .profile
-            .template_phrases
-            .iter()
-            .filter(|p| !p.is_empty())
-            .find_map(|p| cell.text.find(p.as_str()).map(|i| (i, p)));
-        let Some((at, phrase)) = found else { return };
+        let Some((at, phrase)) = phrases.find(&cell.text) else {
+            return;
+        };
+        let (what_zh, what_en) = what;
         let shown = ellipsize(cell.text.trim(), 30);
         let mut d = Diagnostic::new(
             self.code(),
@@ -73,23 +103,19 @@ impl Rule for TemplateTextLeft {
         if cx.profile.template_phrases.is_empty() || cx.form.kind == FormKind::NarrativeReport {
             return;
         }
+        let phrases = Phrases::new(&cx.profile.template_phrases);
         for f in &cx.form.fields {
             if let Some(v) = f.value.as_ref().filter(|v| !v.is_blank()) {
-                self.check_cell(cx, cx.loc(Section::Header, None, v), v, &f.key, &f.key, out);
+                let loc = cx.loc(Section::Header, None, v);
+                self.check_cell(&phrases, loc, v, (&f.key, &f.key), out);
             }
         }
         let summary = cx.form.kind == FormKind::SummarySelfEvaluation;
         for project in &cx.form.projects {
             for (section, role, cell) in cells_of(project, summary) {
                 if TEXT_ROLES.contains(&role) && !cell.is_blank() {
-                    self.check_cell(
-                        cx,
-                        cx.loc(section, Some(role), cell),
-                        cell,
-                        role.zh(),
-                        role.en(),
-                        out,
-                    );
+                    let loc = cx.loc(section, Some(role), cell);
+                    self.check_cell(&phrases, loc, cell, (role.zh(), role.en()), out);
                 }
             }
         }

@@ -74,7 +74,7 @@ impl Rule for UnknownCategory {
             .filter(|x| x.level1.is_none())
             .filter_map(|x| x.level1_cell())
             // A 二级 name in the 一级 column is misplaced (S013), not unknown.
-            .filter(|c| tree.find_level2(&c.text, None).is_none());
+            .filter(|c| cx.matcher().find_level2(&c.text, None).is_none());
         for cell in distinct(unknown1) {
             out.push(self.report(cx, cell, Role::Level1, "一级指标", &level1_names));
         }
@@ -84,7 +84,7 @@ impl Rule for UnknownCategory {
             .filter(|x| x.level2.is_none())
             .filter_map(|x| x.level2_cell().map(|c| (c, x.level1)))
             // A 一级 name in the 二级 column is misplaced (S013), not unknown.
-            .filter(|(c, _)| tree.find_level1(&c.text).is_none());
+            .filter(|(c, _)| cx.matcher().find_level1(&c.text).is_none());
         let mut seen = HashSet::new();
         for (cell, parent) in unknown2 {
             if !seen.insert((cell.loc, cell.text.as_str())) {

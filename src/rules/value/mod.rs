@@ -37,6 +37,8 @@ pub struct ValueCell<'a> {
     /// True when comparator or unit came from their own columns: spans then don't apply.
     pub split: bool,
     pub summary: bool,
+    /// For an actual value: the index (in the same list) of its row's target value.
+    pub target: Option<usize>,
 }
 
 /// Parses every target and actual cell of a form once.
@@ -58,6 +60,7 @@ pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
                 .as_ref()
                 .map(|c| c.text.trim().to_string())
                 .unwrap_or_default();
+            let mut target = None;
             for role in [Role::Target, Role::Actual] {
                 let Some(cell) = ind.cells.get(role).filter(|c| !c.is_blank()) else {
                     continue;
@@ -72,6 +75,9 @@ pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
                 } else {
                     parser::parse(&cell.text)
                 };
+                if role == Role::Target {
+                    target = Some(out.len());
+                }
                 out.push(ValueCell {
                     cell,
                     role,
@@ -83,6 +89,7 @@ pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
                     parsed,
                     split,
                     summary,
+                    target: if role == Role::Actual { target } else { None },
                 });
             }
         }

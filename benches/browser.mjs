@@ -1,0 +1,139 @@
+// `make bench`, browser half: the built page in headless Chromium. Cold start (module
+// download + compile + instantiate + first findings), keystroke → findings on screen (p50,
+// p95) on generated forms of 50, 500 and 5,000 rows, the worker's memory after the
+// 5,000-row form, and the sizes of what is shipped — each beside its budget.
+import { chromium } from 'playwright-core';
+import { readFileSync, statSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import { serve } from '../www/serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/e2e/support.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'www', 'dist');
+const KEYSTROKES = Number(process.env.JIXIAO_BENCH_KEYS || 40);
+
+/** The generated forms the native bench uses (tests/support/generate.rs), written out by it. */
+function generated(rows) {
+  const dir = join(root, 'target', 'bench-forms');
+  const file = join(dir, `generated-${rows}.tsv`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    execFileSync('mkdir', ['-p', dir]);
+    execFileSync('cargo', ['test', '--release', '--bench', 'throughput', '--quiet'], { cwd: root, env: { ...process.env, JIXIAO_BENCH_DUMP: dir }, stdio: 'ignore' });
+    return readFileSync(file, 'utf8');
+  }
+}
+
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]; };
+
+async function coldStart(browser, origin) {
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const t0 = Date.now();
+    await page.goto(origin + '/');
+    await page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0, null, { timeout: 30000 });
+    const inPage = await page.evaluate(() => performance.now());
+    runs.push({ wall: Date.now() - t0, page: inPage, worker: Number(await page.evaluate(() => document.body.dataset.startupMs)) });
+    await context.close();
+  }
+  return { ms: pct(runs.map((r) => r.page), 50), workerMs: pct(runs.map((r) => r.worker), 50) };
+}
+
+async function keystrokes(browser, origin, rows) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  page.on('dialog', (d) => d.accept());
+  await page.goto(origin + '/');
+  await page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0, null, { timeout: 30000 });
+  const text = generated(rows);
+  const before = await page.evaluate(() => Number(document.body.dataset.checked || 0));
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+  await page.waitForFunction((b) => Number(document.body.dataset.checked || 0) > b, before, { timeout: 120000 });
+  // Type into the 指标值 of an indicator in the middle of the form, one key at a time,
+  // each time waiting for its findings on screen.
+  const row = 9 + Math.floor(rows / 2);
+  await page.click(`#cell-${row}-5`);
+  const lat = [];
+  const frames = [];
+  const checks = [];
+  const keys = '≥95%人次';
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const n = await page.evaluate(() => Number(document.body.dataset.checked || 0));
+    const key = i % 9 === 8 ? 'Backspace' : keys[i % keys.length];
+    if (key === 'Backspace') await page.keyboard.press('Backspace'); else await page.keyboard.insertText(key);
+    await page.waitForFunction((b) => Number(document.body.dataset.checked || 0) > b, n, { timeout: 30000 });
+    const m = await page.evaluate(() => ({ dom: Number(document.body.dataset.latencyMs), frame: Number(document.body.dataset.frameMs), check: Number(document.body.dataset.checkMs) }));
+    lat.push(m.dom);
+    frames.push(m.frame);
+    checks.push(m.check);
+  }
+  let memory = null;
+  if (rows === 5000) {
+    const worker = page.workers()[0];
+    memory = await worker.evaluate(() => (self.jixiaoMemory ? self.jixiaoMemory() : null));
+  }
+  await context.close();
+  return { p50: pct(lat, 50), p95: pct(lat, 95), frame95: pct(frames, 95), check50: pct(checks, 50), memory };
+}
+
+function sizes() {
+  const wasm = readFileSync(join(root, 'www', 'pkg', 'jixiao_bg.wasm'));
+  const brotli = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  return {
+    raw: wasm.length,
+    gzip: gzipSync(wasm, { level: 9 }).length,
+    brotli: brotli.length,
+    single: statSync(join(dist, 'jixiao.html')).size,
+  };
+}
+
+const server = await serve(0);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const rows = [];
+const add = (name, value, dir, budget, unit) => rows.push({ name, value, dir, budget, unit });
+try {
+  const cold = await coldStart(browser, origin);
+  add('cold start: page to first findings', cold.ms, '≤', 100, 'ms');
+  add('  of which worker: compile + instantiate', cold.workerMs, '', null, 'ms');
+  let mem = null;
+  for (const [n, budget] of [[50, 16], [500, 16], [5000, 50]]) {
+    const k = await keystrokes(browser, origin, n);
+    add(`${n} rows: keystroke → findings p50`, k.p50, '', null, 'ms');
+    add(`${n} rows: keystroke → findings p95`, k.p95, '≤', budget, 'ms');
+    add(`  of which the check in the worker, p50`, k.check50, '', null, 'ms');
+    add(`  to the frame that paints them, p95`, k.frame95, '', null, 'ms');
+    if (k.memory) mem = k.memory;
+  }
+  if (mem) {
+    add('worker wasm memory after 5,000 rows', mem.wasmBytes / 1048576, '', null, 'MiB');
+    if (mem.jsHeapBytes) add('worker JS heap after 5,000 rows', mem.jsHeapBytes / 1048576, '', null, 'MiB');
+  }
+  const s = sizes();
+  add('jixiao_bg.wasm raw', s.raw / 1024, '≤', 300, 'KiB');
+  add('jixiao_bg.wasm gzip -9', s.gzip / 1024, '', null, 'KiB');
+  add('jixiao_bg.wasm brotli', s.brotli / 1024, '≤', 120, 'KiB');
+  add('offline single file jixiao.html', s.single / 1024, '≤', 600, 'KiB');
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`${'measure (headless Chromium)'.padEnd(44)} ${'measured'.padStart(10)}  ${'budget'.padStart(12)}  result`);
+let failed = 0;
+for (const r of rows) {
+  const pass = r.budget == null ? '' : (r.dir === '≤' ? r.value <= r.budget : r.value >= r.budget) ? 'pass' : 'FAIL';
+  if (pass === 'FAIL') failed++;
+  const budget = r.budget == null ? '' : `${r.dir} ${r.budget} ${r.unit}`;
+  console.log(`${r.name.padEnd(44)} ${r.value.toFixed(1).padStart(7)} ${r.unit.padEnd(3)} ${budget.padStart(12)}  ${pass}`);
+}
+console.log(failed ? `${failed} budget(s) missed` : 'every budget met');
