@@ -238,6 +238,23 @@ fn resolve_json(mut v: Value, depth: u32) -> Result<Value, ProfileError> {
     Ok(v)
 }
 
+/// The top-level field that makes `value` fail to read as a profile: each field in turn is
+/// put into a known-good profile (the raw central-2020) until one fails there too. Messages
+/// from serde name inner fields themselves ("unknown field `nam`"), so the pair names the spot.
+fn culprit(value: &Value) -> Option<String> {
+    let good: Value = serde_json::from_str(builtin_json("central-2020").ok()?).ok()?;
+    let Value::Object(fields) = value else {
+        return None;
+    };
+    fields.iter().find_map(|(key, v)| {
+        let mut probe = good.clone();
+        if let Value::Object(o) = &mut probe {
+            o.insert(key.clone(), v.clone());
+        }
+        serde_json::from_value::<Profile>(probe).is_err().then(|| key.clone())
+    })
+}
+
 /// The built-ins, parsed once.
 fn builtins() -> &'static [(&'static str, Result<Profile, ProfileError>)] {
     static CACHE: OnceLock<Vec<(&'static str, Result<Profile, ProfileError>)>> = OnceLock::new();
@@ -272,11 +289,8 @@ impl Profile {
     fn parse(json: &str) -> Result<Profile, ProfileError> {
         let value: Value = serde_json::from_str(json).map_err(|e| invalid(format!("JSON: {e}")))?;
         let value = resolve_json(value, 0)?;
-        // serde_path_to_error names the field that failed, e.g. "executionFloorPercent".
-        let p: Profile = serde_path_to_error::deserialize(value).map_err(|e| {
-            let path = e.path().to_string();
-            ProfileError::Invalid(format!("{path}: {}", e.into_inner()))
-        })?;
+        let p: Profile = serde_json::from_value(value.clone())
+            .map_err(|e| invalid(format!("{}: {e}", culprit(&value).unwrap_or_default())))?;
         p.validate()?;
         Ok(p)
     }
@@ -479,7 +493,9 @@ mod tests {
             (format!("{{{base},\"typo\":1}}"), "typo"),
             (format!("{{{base},\"severity\":{{\"Z999\":\"error\"}}}}"), "Z999"),
             (format!("{{{base},\"detect\":[{{\"profile\":\"mars\"}}]}}"), "detect[0].profile"),
-            (format!("{{{base},\"tree\":{{\"level1\":[{{\"name\":\"产出\",\"level2\":[{{\"nam\":\"数量\"}}]}}]}}}}"), "tree.level1[0].level2[0]"),
+            (format!("{{{base},\"tree\":{{\"level1\":[{{\"name\":\"产出\",\"level2\":[{{\"nam\":\"数量\"}}]}}]}}}}"), "tree: unknown field `nam`"),
+            (format!("{{{base},\"rateDecimals\":\"two\"}}").replace("\"rateDecimals\":2,", ""), "rateDecimals: invalid type"),
+            (format!("{{{base},\"scoring\":{{\"tolerance\":1}}}}"), "scoring:"),
             (format!("{{{base},\"textLimits\":[{{\"max\":100}}]}}"), "textLimits[0]"),
             (r#"{"extends":"mars","name":"x"}"#.to_string(), "extends"),
             (r#"{"extends":"central-2021","name":"x","tree":"mars"}"#.to_string(), "tree"),

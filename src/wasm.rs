@@ -67,10 +67,11 @@ fn input_text(input: &JsValue) -> Result<String, JsError> {
     Ok(text)
 }
 
+/// Plain JS objects by way of one JSON string: smaller and faster than building them field
+/// by field from Rust.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("report is not valid JSON"))
 }
 
 #[derive(serde::Deserialize, Default)]

@@ -113,6 +113,7 @@ let latestCheck = 0;
 const waiting = new Map();
 worker.onmessage = (e) => {
   const msg = e.data;
+  if (msg.fatal) { $('status').textContent = msg.fatal; return; }
   if (msg.ready) { ready = true; fillProfiles(msg.profiles); document.body.dataset.startupMs = String(Math.round(msg.startupMs)); afterReady(); return; }
   if (msg.type === 'check') {
     if (msg.id !== latestCheck) return; // a newer text is on its way

@@ -36,15 +36,19 @@ export interface AttachOptions extends ValidatorOptions {
 }
 
 export interface AttachHandle {
-  /** The latest report, or null after detach. */
+  /** The latest report, or null before the first check and after detach. */
   readonly report: Report | null;
-  /** Checks now (also runs on every input and change event, debounced). */
-  check(): Report;
+  /** Settles (with the handle) once the checker has loaded and the first check has run. */
+  readonly ready: Promise<AttachHandle>;
+  /** Checks now (also runs on every input and change event, debounced); null while loading. */
+  check(): Report | null;
   /** Stops watching and takes every mark off. */
   detach(): void;
 }
 
-export function createValidator(options?: ValidatorOptions): Validator;
+/** Settles once the checker is loaded. */
+export const ready: Promise<void>;
+export function createValidator(options?: ValidatorOptions): Promise<Validator>;
 export function attach(root: Element, fieldMap: FieldMap, options?: AttachOptions): AttachHandle;
 export class JixiaoCheck extends HTMLElement {}
 export function defineElement(name?: string): void;

@@ -7,24 +7,17 @@
 //   handle.detach();
 //
 // The module runs the checker on the page's own thread (portal forms are small); the wasm
-// is inlined (wasm_bytes.js), so nothing is fetched: the host page needs only
-// script-src 'self' 'wasm-unsafe-eval'.
+// comes inlined (wasm_bytes.js, gzip + base64, inflated in the browser), so nothing is
+// fetched: the host page needs only script-src 'self' 'wasm-unsafe-eval'.
 import { initSync, Validator } from './pkg/jixiao.js';
-import { WASM_BASE64 } from './wasm_bytes.js';
+import { wasmModuleBytes } from './wasm_bytes.js';
 
-let initialised = false;
-function ensureInit() {
-  if (initialised) return;
-  const bin = atob(WASM_BASE64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  initSync({ module: bytes });
-  initialised = true;
-}
+/** Settles once the checker is loaded (the module is inflated and instantiated once). */
+export const ready = wasmModuleBytes().then((bytes) => { initSync({ module: bytes }); });
 
-/** A validator for `options` ({ profile, lang }); throws on an unknown profile. */
-export function createValidator(options = {}) {
-  ensureInit();
+/** A validator for `options` ({ profile, lang }); rejects on an unknown profile. */
+export async function createValidator(options = {}) {
+  await ready;
   return new Validator({ profile: options.profile ?? 'auto', lang: options.lang ?? 'zh' });
 }
 
@@ -135,7 +128,8 @@ let noteSeq = 0;
 /**
  * Watches `root`'s mapped inputs as they are typed and marks each finding on its input:
  * a class (`jixiao-error|warning|info`), `aria-invalid`, and a note after the input that
- * `aria-describedby` points to. Returns `{ check, detach, report }`.
+ * `aria-describedby` points to. Returns `{ check, detach, report, ready }` at once; the
+ * first check runs when the checker has loaded (`ready` settles then).
  *
  * fieldMap: {
  *   kind?: 'target' | 'self-evaluation' | 'monitoring',
@@ -149,14 +143,16 @@ let noteSeq = 0;
  */
 export function attach(root, fieldMap, options = {}) {
   if (!root || !root.querySelector) throw new TypeError('attach(root, fieldMap): root must be an element');
-  const validator = options.validator || createValidator(options);
+  let validator = options.validator || null;
   const doc = root.ownerDocument;
   if (options.injectStyle) addStyle(doc, options.styleNonce);
   const marked = new Map();
-  const handle = { report: null, check, detach };
+  const handle = { report: null, check, detach, ready: null };
   let timer = 0;
+  let attached = true;
 
   function check() {
+    if (!validator) return null; // still loading: the first check runs once it is ready
     const { form, at } = readForm(root, fieldMap);
     const report = validator.check(form);
     clearMarks(marked);
@@ -196,6 +192,7 @@ export function attach(root, fieldMap, options = {}) {
   }
 
   function detach() {
+    attached = false;
     clearTimeout(timer);
     root.removeEventListener('input', onInput);
     root.removeEventListener('change', onInput);
@@ -205,7 +202,11 @@ export function attach(root, fieldMap, options = {}) {
 
   root.addEventListener('input', onInput);
   root.addEventListener('change', onInput);
-  check();
+  handle.ready = (validator ? Promise.resolve(validator) : createValidator(options)).then((v) => {
+    validator = v;
+    if (attached) check();
+    return handle;
+  });
   return handle;
 }
 

@@ -1,20 +1,14 @@
 // Owns the wasm instance. Checks only the newest text (a check superseded while queued is
 // dropped); loads, workbooks, templates and block pastes are answered in order.
 import { initSync, Validator } from './pkg/jixiao.js';
-import { WASM_BASE64 } from './wasm_bytes.js';
-
-function decode(b64) {
-  const bin = atob(b64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
-}
+import { wasmModuleBytes } from './wasm_bytes.js';
 
 const started = performance.now();
-const exports = initSync({ module: decode(WASM_BASE64) });
+let exports = null;
+const loaded = wasmModuleBytes().then((bytes) => { exports = initSync({ module: bytes }); });
 // For `make bench`: the module's linear memory, and the worker's JS heap where Chromium tells.
 self.jixiaoMemory = () => ({
-  wasmBytes: exports.memory.buffer.byteLength,
+  wasmBytes: exports ? exports.memory.buffer.byteLength : 0,
   jsHeapBytes: (performance.memory && performance.memory.usedJSHeapSize) || null,
 });
 const validators = new Map();
@@ -69,7 +63,10 @@ onmessage = (event) => {
   queue.push(event.data);
   if (!scheduled) {
     scheduled = true;
-    setTimeout(run, 0);
+    loaded.then(() => setTimeout(run, 0));
   }
 };
-postMessage({ ready: true, profiles: Validator.profiles(), startupMs: performance.now() - started });
+loaded.then(
+  () => postMessage({ ready: true, profiles: Validator.profiles(), startupMs: performance.now() - started }),
+  (e) => postMessage({ fatal: String((e && e.message) || e) }),
+);

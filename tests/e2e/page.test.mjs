@@ -135,8 +135,10 @@ test('rows are inserted, moved and deleted from the keyboard', async () => {
 
 test('a blank form in the chosen profile’s layout, and a workbook opened from disk', async () => {
   const { page, context } = await openPage();
-  await page.selectOption('#profile', 'sichuan-2023');
   let n = await checkedCount(page);
+  await page.selectOption('#profile', 'sichuan-2023');
+  await waitChecked(page, n);
+  n = await checkedCount(page);
   await page.click('#new-self');
   await waitChecked(page, n);
   const sheet = await page.textContent('#sheet');
@@ -144,7 +146,9 @@ test('a blank form in the chosen profile’s layout, and a workbook opened from 
   assert.match(sheet, /财政专户管理资金/);
   assert.ok((await listedCodes(page)).includes('S011'));
   await page.screenshot({ path: join(shots, 'blank-sichuan.png') });
+  n = await checkedCount(page);
   await page.selectOption('#profile', 'auto');
+  await waitChecked(page, n);
   n = await checkedCount(page);
   await page.setInputFiles('#file', join(root, 'tests', 'fixtures', 'xlsx', 'seed-004.xlsx'));
   await waitChecked(page, n);
@@ -203,8 +207,8 @@ test('the page module and the CLI give the same JSON for seed 004', async () => 
   const text = fixture('seeds/004_9d9dc482990db41b.txt');
   const fromWasm = await page.evaluate(async (t) => {
     const glue = await import('./pkg/jixiao.js');
-    const { WASM_BASE64 } = await import('./wasm_bytes.js');
-    glue.initSync({ module: Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0)) });
+    const { wasmModuleBytes } = await import('./wasm_bytes.js');
+    glue.initSync({ module: await wasmModuleBytes() });
     return new glue.Validator({}).check(t);
   }, text);
   assert.deepEqual(fromWasm, cli);
