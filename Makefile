@@ -3,7 +3,7 @@
 #   make test    set up and run every test (lint, unit, snapshot, CLI, wasm in Chromium, end-to-end)
 
 PORT ?= 8080
-WASM_OPT_FLAGS = -Oz --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+WASM_OPT_FLAGS = -Os --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
                  --enable-sign-ext --enable-multivalue --enable-mutable-globals
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
@@ -40,7 +40,7 @@ wasm-test:
 	wasm-pack test --headless --chrome
 
 # The optimised module and the page in www/dist.
-WASM_ENV = CARGO_PROFILE_RELEASE_OPT_LEVEL=z
+WASM_ENV = CARGO_PROFILE_RELEASE_OPT_LEVEL=s
 www:
 	$(WASM_ENV) wasm-pack build --target web --release --out-dir www/pkg
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg/jixiao_bg.wasm -o www/pkg/jixiao_bg.wasm

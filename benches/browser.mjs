@@ -38,11 +38,19 @@ async function coldStart(browser, origin) {
     const t0 = Date.now();
     await page.goto(origin + '/');
     await page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0, null, { timeout: 30000 });
-    const inPage = await page.evaluate(() => performance.now());
-    runs.push({ wall: Date.now() - t0, page: inPage, worker: Number(await page.evaluate(() => document.body.dataset.startupMs)) });
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+    const nav = await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd);
+    runs.push({
+      wall: Date.now() - t0,
+      page: marks['jixiao-first-findings'],
+      dom: nav,
+      ready: marks['jixiao-worker-ready'],
+      worker: Number(await page.evaluate(() => document.body.dataset.startupMs)),
+    });
     await context.close();
   }
-  return { ms: pct(runs.map((r) => r.page), 50), workerMs: pct(runs.map((r) => r.worker), 50) };
+  const med = (k) => pct(runs.map((r) => r[k]), 50);
+  return { ms: med('page'), dom: med('dom'), ready: med('ready'), workerMs: med('worker') };
 }
 
 async function keystrokes(browser, origin, rows) {
@@ -68,10 +76,19 @@ async function keystrokes(browser, origin, rows) {
   const checks = [];
   const keys = '≥95%人次';
   for (let i = 0; i < KEYSTROKES; i++) {
-    const n = await page.evaluate(() => Number(document.body.dataset.checked || 0));
+    // Wait in the page for the findings by a mutation observer (not polling every frame),
+    // so the harness stays off the main thread while the page works.
+    const done = page.evaluate(() => new Promise((resolve) => {
+      const before = Number(document.body.dataset.checked || 0);
+      const obs = new MutationObserver(() => {
+        if (Number(document.body.dataset.checked || 0) > before) { obs.disconnect(); resolve(); }
+      });
+      obs.observe(document.body, { attributes: true, attributeFilter: ['data-checked'] });
+    }));
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 30))); // a pause between keys, as a person types
     const key = i % 9 === 8 ? 'Backspace' : keys[i % keys.length];
     if (key === 'Backspace') await page.keyboard.press('Backspace'); else await page.keyboard.insertText(key);
-    await page.waitForFunction((b) => Number(document.body.dataset.checked || 0) > b, n, { timeout: 30000 });
+    await done;
     const m = await page.evaluate(() => ({ dom: Number(document.body.dataset.latencyMs), frame: Number(document.body.dataset.frameMs), check: Number(document.body.dataset.checkMs) }));
     lat.push(m.dom);
     frames.push(m.frame);
@@ -105,7 +122,9 @@ const add = (name, value, dir, budget, unit) => rows.push({ name, value, dir, bu
 try {
   const cold = await coldStart(browser, origin);
   add('cold start: page to first findings', cold.ms, '≤', 100, 'ms');
-  add('  of which worker: compile + instantiate', cold.workerMs, '', null, 'ms');
+  add('  page parsed (DOMContentLoaded)', cold.dom, '', null, 'ms');
+  add('  checker ready in the worker', cold.ready, '', null, 'ms');
+  add('  of which inflate + compile + instantiate', cold.workerMs, '', null, 'ms');
   let mem = null;
   for (const [n, budget] of [[50, 16], [500, 16], [5000, 50]]) {
     const k = await keystrokes(browser, origin, n);

@@ -122,6 +122,17 @@ const NO_VALUE: &[&str] = &["", "—", "——", "-", "--", "/", "／", "无", "
 
 /// Reads an amount cell: "1,273.65", "517,500", "８.５万元", "—".
 pub fn parse_amount(text: &str) -> AmountCell {
+    thread_local! {
+        static AMOUNTS: crate::memo::Memo<AmountCell> = crate::memo::Memo::default();
+    }
+    // Every 分值 and 得分 is read by several rules, on every keystroke: read each text once.
+    if text.len() > 64 {
+        return read_amount(text);
+    }
+    AMOUNTS.with(|m| m.get_or(text, || read_amount(text)))
+}
+
+fn read_amount(text: &str) -> AmountCell {
     let t = text.trim();
     if NO_VALUE.contains(&t) {
         return AmountCell::NoValue;

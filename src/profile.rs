@@ -251,7 +251,9 @@ fn culprit(value: &Value) -> Option<String> {
         if let Value::Object(o) = &mut probe {
             o.insert(key.clone(), v.clone());
         }
-        serde_json::from_value::<Profile>(probe).is_err().then(|| key.clone())
+        serde_json::from_value::<Profile>(probe)
+            .is_err()
+            .then(|| key.clone())
     })
 }
 

@@ -2,6 +2,7 @@
 
 use crate::form::{Cell, Indicator, Project};
 use crate::read::headers::normalize_label;
+use crate::span::has;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -177,7 +178,7 @@ fn match_stems(label: &str, stems: &[String]) -> Option<Match> {
     for s in stems {
         let m = if s == label {
             Match::Exact
-        } else if s.chars().count() >= 2 && label.contains(s.as_str()) {
+        } else if s.chars().count() >= 2 && has(label, s) {
             Match::Contains(s.len())
         } else {
             continue;

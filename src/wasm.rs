@@ -141,6 +141,14 @@ impl Validator {
         to_js(&report.to_record(self.lang))
     }
 
+    /// `check` returning the report as a JSON string: what the page's worker posts to the
+    /// page (a string crosses threads faster than an object graph).
+    #[wasm_bindgen(js_name = checkJson)]
+    pub fn check_json(&self, text: &str) -> Result<String, JsError> {
+        let record = crate::check_text_lenient(text, &self.profile).to_record(self.lang);
+        serde_json::to_string(&record).map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// The pasted text split into rows of cell texts, exactly as `check` locates cells
     /// (row `i`, column `j` here is sheet row `i + 1`, column `j + 1`).
     #[wasm_bindgen(unchecked_return_type = "string[][]")]

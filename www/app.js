@@ -114,7 +114,8 @@ const waiting = new Map();
 worker.onmessage = (e) => {
   const msg = e.data;
   if (msg.fatal) { $('status').textContent = msg.fatal; return; }
-  if (msg.ready) { ready = true; fillProfiles(msg.profiles); document.body.dataset.startupMs = String(Math.round(msg.startupMs)); afterReady(); return; }
+  if (msg.ready) { performance.mark('jixiao-worker-ready'); ready = true; fillProfiles(msg.profiles); document.body.dataset.startupMs = String(Math.round(msg.startupMs)); afterReady(); return; }
+  if (msg.json) msg.report = JSON.parse(msg.json);
   if (msg.type === 'check') {
     if (msg.id !== latestCheck) return; // a newer text is on its way
     if (msg.error) { $('status').textContent = msg.error; return; }
@@ -169,13 +170,14 @@ function dims() {
   return { width, height: Math.max(MIN_ROWS, rows.length + 1) };
 }
 
+/**
+ * The sheet as rows of fixed-width cells. Each row is its own box with
+ * `content-visibility: auto`, so an edit lays out one row and rows off screen cost nothing:
+ * a 5,000-row form stays fluid.
+ */
 function renderSheet() {
   const { width, height } = dims();
   shown = { width, height };
-  const table = el('table', { class: 'grid', role: 'grid', 'aria-label': t('sheetLabel'), 'aria-rowcount': String(height), 'aria-colcount': String(width) });
-  const head = el('tr', { role: 'row' }, el('th', { class: 'corner', role: 'columnheader' }, ''));
-  for (let c = 1; c <= width; c++) head.append(el('th', { scope: 'col', role: 'columnheader' }, colLetters(c)));
-  table.append(el('thead', {}, head));
   // Column widths from their contents (capped), as Excel sizes them; a long text with
   // nothing to its right (a title, 单位：万元) spills over its empty neighbours instead.
   const widths = new Array(width).fill(4.5);
@@ -190,29 +192,31 @@ function renderSheet() {
       widths[c] = Math.max(widths[c], Math.min(w, 16));
     });
   });
-  const cols = el('colgroup', {}, el('col', { class: 'rownum-col' }));
-  for (const w of widths) { const col = el('col'); col.style.width = `${w + 1}em`; cols.append(col); }
-  table.append(cols);
-  table.style.width = `${widths.reduce((a, w) => a + w + 1, 3.4)}em`;
-  const body = el('tbody');
+  const cssWidths = widths.map((w) => `${w + 1}em`);
+  const grid = el('div', { class: 'grid', role: 'grid', 'aria-label': t('sheetLabel'), 'aria-rowcount': String(height), 'aria-colcount': String(width) });
+  grid.style.width = `${widths.reduce((a, w) => a + w + 1, 3.4)}em`;
+  const head = el('div', { class: 'srow head', role: 'row' }, el('div', { class: 'corner', role: 'columnheader' }, ''));
+  cssWidths.forEach((w, c) => { const h = el('div', { class: 'colhead', role: 'columnheader' }, colLetters(c + 1)); h.style.width = w; head.append(h); });
   const frag = document.createDocumentFragment();
+  frag.append(head);
   for (let r = 0; r < height; r++) {
-    const tr = el('tr', { role: 'row', 'aria-rowindex': String(r + 1) }, el('th', { class: 'rownum', scope: 'row', role: 'rowheader' }, String(r + 1)));
-    tr.id = `row-${r + 1}`;
+    const row = el('div', { class: 'srow', role: 'row', 'aria-rowindex': String(r + 1) }, el('div', { class: 'rownum', role: 'rowheader' }, String(r + 1)));
+    row.id = `row-${r + 1}`;
     const cells = rows[r] || [];
     for (let c = 0; c < width; c++) {
-      const td = document.createElement('td');
-      td.id = `cell-${r + 1}-${c + 1}`;
-      td.setAttribute('role', 'gridcell');
+      const cell = document.createElement('div');
+      cell.id = `cell-${r + 1}-${c + 1}`;
+      cell.className = 'cell';
+      cell.setAttribute('role', 'gridcell');
+      cell.style.width = cssWidths[c];
       const text = cells[c] ?? '';
-      if (spill.has(`${r}:${c}`)) { td.className = 'spill'; td.textContent = text; } else if (text) paintCell(td, text, null);
-      tr.append(td);
+      if (spill.has(`${r}:${c}`)) { cell.classList.add('spill'); cell.textContent = text; } else if (text) paintCell(cell, text, null);
+      row.append(cell);
     }
-    frag.append(tr);
+    frag.append(row);
   }
-  body.append(frag);
-  table.append(body);
-  $('sheet').replaceChildren(table, $('editor'));
+  grid.append(frag);
+  $('sheet').replaceChildren(grid, $('editor'));
   $('empty').hidden = !sheetEmpty();
   marks = new Map();
   if (report) applyMarks(report);
@@ -239,11 +243,16 @@ function paintCell(td, text, span) {
   if (box !== td) td.replaceChildren(box);
 }
 
-function setCell(r, c, text, { render = true } = {}) {
+/** Puts `text` at (r, c) of the sheet's data, growing it as needed (no painting). */
+function setText(r, c, text) {
   while (rows.length <= r) rows.push([]);
   const row = rows[r];
   while (row.length <= c) row.push('');
   row[c] = text;
+}
+
+function setCell(r, c, text, { render = true } = {}) {
+  setText(r, c, text);
   const td = cellEl(r, c);
   // Text in the spare last row or column grows the sheet by one.
   const grows = r >= shown.height - 1 || c >= shown.width - 1;
@@ -583,6 +592,7 @@ function applyReport(rep, ms) {
     b.checkMs = String(ms || 0);
     b.checked = String(latestCheck);
     delete b.pending;
+    if (!performance.getEntriesByName('jixiao-first-findings').length) performance.mark('jixiao-first-findings');
   });
 }
 
@@ -728,13 +738,21 @@ const store = {
     return this.db;
   },
   async put(value) {
-    try { localStorage.setItem(DRAFT_KEY, value); return; } catch { /* too large for localStorage */ }
+    try {
+      localStorage.setItem(DRAFT_KEY, value);
+      localStorage.removeItem(DRAFT_KEY + '.idb');
+      return;
+    } catch { /* too large for localStorage: IndexedDB holds it, and a note says so */ }
     const db = await this.open();
-    if (db) db.transaction('drafts', 'readwrite').objectStore('drafts').put(value, DRAFT_KEY);
+    if (!db) return;
+    db.transaction('drafts', 'readwrite').objectStore('drafts').put(value, DRAFT_KEY);
+    try { localStorage.removeItem(DRAFT_KEY); localStorage.setItem(DRAFT_KEY + '.idb', '1'); } catch { /* keep going */ }
   },
   async get() {
     const local = localStorage.getItem(DRAFT_KEY);
     if (local != null) return local;
+    // Opening IndexedDB costs a start-up; only do it when a draft was put there.
+    if (localStorage.getItem(DRAFT_KEY + '.idb') == null) return null;
     const db = await this.open();
     if (!db) return null;
     return new Promise((resolve) => {
@@ -816,6 +834,7 @@ async function afterReady() {
 }
 
 function init() {
+  performance.mark('jixiao-app-start');
   applyI18n();
   document.body.append(el('div', { id: 'descs', class: 'visually-hidden' }));
   if (document.getElementById('jixiao-worker')) $('offline').remove(); // the offline copy is already one file
@@ -825,14 +844,14 @@ function init() {
   sheet.append($('editor'));
   sheet.addEventListener('mousedown', (e) => {
     if (e.target === $('editor')) return;
-    const td = e.target.closest('td');
+    const td = e.target.closest('.cell');
     if (!td) return;
     e.preventDefault(); // keep focus on the editor
     const [, r, c] = td.id.split('-').map(Number);
     select(r - 1, c - 1);
   });
-  sheet.addEventListener('dblclick', (e) => { if (e.target.closest('td') || e.target === $('editor')) beginEdit(true); });
-  sheet.addEventListener('mouseover', (e) => { if (mode === 'select') showTip(e.target.closest('td')); });
+  sheet.addEventListener('dblclick', (e) => { if (e.target.closest('.cell') || e.target === $('editor')) beginEdit(true); });
+  sheet.addEventListener('mouseover', (e) => { if (mode === 'select') showTip(e.target.closest('.cell')); });
   sheet.addEventListener('mouseleave', () => showTip(null));
   sheet.addEventListener('scroll', () => showTip(null), { passive: true });
   const ed = $('editor');
@@ -841,7 +860,9 @@ function init() {
   ed.addEventListener('input', () => {
     if (mode === 'select') beginEdit(false);
     if (!editing) return;
-    setCell(editing.r, editing.c, ed.value, { render: false });
+    // The sheet keeps the text; the cell under the editor is repainted when editing ends,
+    // so typing never lays the sheet out again.
+    setText(editing.r, editing.c, ed.value);
     fitEditor();
     scheduleCheck();
     saveDraftSoon();

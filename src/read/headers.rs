@@ -1,6 +1,20 @@
 //! Column roles from header text and its synonyms, and the words that mark titles, key–value labels and fund sources.
 
 use crate::form::{FundSource, MoneyUnit, Role};
+use crate::span::has;
+
+/// [`normalize_label`], borrowing the text itself when there is nothing to strip (most
+/// indicator names), for keys that are compared, not kept.
+pub fn label_key(text: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| {
+        !c.is_whitespace() && !matches!(c, '(' | '（' | '[' | '【' | '：' | ':' | '*' | '<')
+    };
+    if text.chars().all(plain) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(normalize_label(text))
+    }
+}
 
 /// Strips white space, HTML paragraph tags and bracketed notes such as "（A）", "(万元)".
 pub fn normalize_label(text: &str) -> String {
@@ -95,7 +109,7 @@ pub fn role_of(header: &str) -> Option<Role> {
     }
     ROLE_SYNONYMS
         .iter()
-        .find(|(words, _)| words.iter().all(|w| n.contains(w)))
+        .find(|(words, _)| words.iter().all(|w| has(&n, w)))
         .map(|(_, r)| *r)
 }
 
@@ -134,7 +148,7 @@ const TITLE_WORDS: &[&str] = &[
 
 pub fn is_title(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 60 && TITLE_WORDS.iter().any(|w| t.contains(w))
+    t.chars().count() <= 60 && TITLE_WORDS.iter().any(|w| has(t, w))
 }
 
 /// Labels that are header fields even without a colon.

@@ -6,6 +6,7 @@ use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::{Cell, Cells, FundSource, FundingRow, Indicator, Loc, Project, Role};
 use crate::money::{parse_amount, parse_percent, AmountCell};
 use crate::rules::registry::Code;
+use crate::span::has;
 
 /// What one prefix column holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -391,7 +392,7 @@ fn best_gap(rest: &[&Cell], groups: &[(usize, Group)]) -> (usize, Vec<usize>) {
                 figure: t.chars().any(|ch| ch.is_ascii_digit() || ch == '%'),
                 cues: groups
                     .iter()
-                    .map(|(_, g)| t != "不适用" && g.cues.iter().any(|w| t.contains(w)))
+                    .map(|(_, g)| t != "不适用" && g.cues.iter().any(|w| has(t, w)))
                     .collect(),
             }
         })

@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::{Cell, Cells, Field, Form, FormKind, FundingRow, Indicator, Project, Role};
 use crate::rules::registry::Code;
 use crate::span::ellipsize;
+use crate::span::has;
 use crate::value::looks_like_value;
 
 /// Reads every form in a tab-separated paste.
@@ -138,7 +139,7 @@ impl<'g> Reader<'g> {
                 c.text.len() < 200
                     && ["项目名称", "预算", "执行", "金额"]
                         .iter()
-                        .any(|w| c.text.contains(w))
+                        .any(|w| has(&c.text, w))
             });
             let roles: Vec<Role> = if money_words {
                 row.iter().filter_map(|c| role_of(&c.text)).collect()

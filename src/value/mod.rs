@@ -10,8 +10,10 @@ mod unit;
 
 pub use unit::{canonical_unit, unit_dimension, Dimension};
 
+use crate::memo::Memo;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::rc::Rc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -97,6 +99,24 @@ impl TargetValue {
 /// Reads one 指标值 cell (merged layout: comparator, number and unit in one cell).
 pub fn parse(text: &str) -> TargetValue {
     parser::parse(text).value
+}
+
+thread_local! {
+    static MERGED: Memo<Rc<parser::Parsed>> = Memo::default();
+    static SPLIT: Memo<Rc<parser::Parsed>> = Memo::default();
+}
+
+/// [`parser::parse`], remembered: re-checking a form after one keystroke parses the one
+/// changed cell again and finds every other cell's reading in the memo.
+pub fn parse_cached(text: &str) -> Rc<parser::Parsed> {
+    MERGED.with(|m| m.get_or(text, || Rc::new(parser::parse(text))))
+}
+
+/// [`parse_split`], remembered.
+pub fn parse_split_cached(nature: &str, value: &str, unit: &str) -> Rc<parser::Parsed> {
+    // Lengths first, so no three texts can spell another three's key.
+    let key = format!("{}:{}:{nature}{value}{unit}", nature.len(), value.len());
+    SPLIT.with(|m| m.get_or(&key, || Rc::new(parse_split(nature, value, unit))))
 }
 
 /// Reads a split layout (四川): 指标性质 (=, ≥, 正向 …), 指标值 and 度量单位 in their own

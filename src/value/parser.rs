@@ -5,6 +5,7 @@ use super::unit::{canonical_unit, unit_dimension, Dimension};
 use super::{Comparator, Direction, Kind, TargetValue};
 use crate::diagnostic::Applicability;
 use crate::money::{normalize_number, parse_decimal};
+use crate::span::has;
 use crate::span::Span;
 use rust_decimal::Decimal;
 
@@ -364,7 +365,7 @@ fn parse_prose(text: &str) -> Parsed {
             fix: None,
         });
         v.kind = Kind::Invalid;
-    } else if DEADLINE_WORDS.iter().any(|w| body.contains(w)) {
+    } else if DEADLINE_WORDS.iter().any(|w| has(body, w)) {
         v.kind = Kind::Deadline;
     } else {
         v.kind = Kind::Qualitative;
@@ -541,7 +542,7 @@ fn take_unit(c: &mut Cursor, issues: &mut Vec<Issue>) -> Option<String> {
                     .map(|p| p.span.end);
             let u = c.src(t);
             let glued = prev_end == Some(t.span.start);
-            if glued && u.chars().count() <= 3 && !REMARK_WORDS.iter().any(|w| u.contains(w)) {
+            if glued && u.chars().count() <= 3 && !REMARK_WORDS.iter().any(|w| has(u, w)) {
                 c.bump();
                 issues.push(Issue {
                     kind: IssueKind::UnknownUnit(u.to_string()),
@@ -591,7 +592,7 @@ fn wordy(v: &mut TargetValue, text: &str, c: &Cursor, had_cmp: bool, issues: &mu
             fix: None,
         });
         Kind::Invalid
-    } else if DEADLINE_WORDS.iter().any(|w| rest.contains(w)) {
+    } else if DEADLINE_WORDS.iter().any(|w| has(rest, w)) {
         Kind::Deadline
     } else {
         // Free text, figures inside a sentence included.

@@ -18,7 +18,7 @@ impl ScoreExceedsWeight {
         &self,
         cx: &Context,
         section: Section,
-        what: &str,
+        what: impl Fn() -> String,
         cells: &Cells,
         out: &mut Vec<Diagnostic>,
     ) {
@@ -31,6 +31,7 @@ impl ScoreExceedsWeight {
             return;
         }
         let (wt, st) = (w_cell.text.trim(), s_cell.text.trim());
+        let what = what();
         out.push(
             Diagnostic::new(
                 self.code(),
@@ -56,21 +57,24 @@ impl Rule for ScoreExceedsWeight {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for project in &cx.form.projects {
             for row in &project.funding {
-                self.row(cx, Section::Funding, "预算执行率：", &row.cells, out);
-            }
-            for ind in &project.indicators {
-                let name = ind
-                    .level3
-                    .as_ref()
-                    .map(|c| format!("“{}”", crate::span::ellipsize(c.text.trim(), 20)))
-                    .unwrap_or_default();
                 self.row(
                     cx,
-                    Section::Indicators,
-                    &format!("指标{name}"),
-                    &ind.cells,
+                    Section::Funding,
+                    || "预算执行率：".to_string(),
+                    &row.cells,
                     out,
                 );
+            }
+            for ind in &project.indicators {
+                let what = || {
+                    let name = ind
+                        .level3
+                        .as_ref()
+                        .map(|c| format!("“{}”", crate::span::ellipsize(c.text.trim(), 20)))
+                        .unwrap_or_default();
+                    format!("指标{name}")
+                };
+                self.row(cx, Section::Indicators, what, &ind.cells, out);
             }
         }
     }

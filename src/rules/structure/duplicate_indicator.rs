@@ -7,11 +7,10 @@
 
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::Role;
-use crate::read::headers::normalize_label;
+use crate::read::headers::label_key;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
 use crate::span::ellipsize;
-use crate::tree::stem;
 use std::collections::HashMap;
 
 pub struct DuplicateIndicator;
@@ -31,12 +30,9 @@ impl Rule for DuplicateIndicator {
                 let Some(name) = ind.level3.as_ref().filter(|c| !c.is_blank()) else {
                     continue;
                 };
-                let group = ind
-                    .level2
-                    .as_ref()
-                    .map(|c| stem(&c.text))
-                    .unwrap_or_default();
-                let key = (group, normalize_label(&name.text));
+                // The 二级 group is the label cell the row sits under (filled down).
+                let group = ind.level2.as_ref().map(|c| c.loc);
+                let key = (group, label_key(&name.text));
                 let Some(earlier) = first.get(&key) else {
                     first.insert(key, name);
                     continue;

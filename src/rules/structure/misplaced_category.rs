@@ -10,6 +10,7 @@ use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::{Cell, Role};
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
+use crate::span::has;
 use crate::tree::stem;
 use std::collections::HashSet;
 
@@ -109,11 +110,7 @@ impl Rule for MisplacedCategory {
                 let (Some(name_cell), Some(at)) = (x.indicator.level3.as_ref(), x.level2) else {
                     continue;
                 };
-                let Some(word) = rule
-                    .words
-                    .iter()
-                    .find(|w| name_cell.text.contains(w.as_str()))
-                else {
+                let Some(word) = rule.words.iter().find(|w| has(&name_cell.text, w)) else {
                     continue;
                 };
                 let Some(here) = tree.level2(at) else {

@@ -14,26 +14,31 @@ pub mod value_unparseable;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Location, Msg, Section};
 use crate::form::{Cell, Form, FormKind, Indicator, Role};
+use crate::memo::Memo;
 use crate::rules::registry::Code;
 use crate::rules::Context;
-use crate::span::ellipsize;
-use crate::value::parse_split;
-use crate::value::parser::{self, Issue, IssueKind, Parsed};
+use crate::span::{ellipsize, has};
+use crate::value::parser::{Issue, IssueKind, Parsed};
+use crate::value::{parse_cached, parse_split_cached};
+use std::rc::Rc;
 
 /// One 指标值 or 完成值 cell, parsed, with what the rules need to know about its row.
 pub struct ValueCell<'a> {
     pub cell: &'a Cell,
     pub role: Role,
     pub indicator: &'a Indicator,
-    /// The 三级 name, else the 二级 label.
-    pub name: String,
-    /// The 二级 label, as written.
-    pub level2: String,
+    /// The 三级 name, else the 二级 label (trimmed).
+    pub name: &'a str,
+    /// The 二级 label, as written (trimmed).
+    pub level2: &'a str,
     /// A 度量单位 column cell, if the layout has one.
     pub unit_col: Option<&'a Cell>,
     /// A 指标性质 column cell, if the layout has one.
     pub nature_col: Option<&'a Cell>,
-    pub parsed: Parsed,
+    /// The cell read as a 指标值 (shared with every other cell of the same text).
+    pub parsed: Rc<Parsed>,
+    /// What the row's name says (rate, to keep low, 时效).
+    pub facts: Facts,
     /// True when comparator or unit came from their own columns: spans then don't apply.
     pub split: bool,
     pub summary: bool,
@@ -53,13 +58,9 @@ pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
                 .level3
                 .as_ref()
                 .or(ind.level2.as_ref())
-                .map(|c| c.text.trim().to_string())
-                .unwrap_or_default();
-            let level2 = ind
-                .level2
-                .as_ref()
-                .map(|c| c.text.trim().to_string())
-                .unwrap_or_default();
+                .map_or("", |c| c.text.trim());
+            let level2 = ind.level2.as_ref().map_or("", |c| c.text.trim());
+            let facts = Facts::of(name, level2);
             let mut target = None;
             for role in [Role::Target, Role::Actual] {
                 let Some(cell) = ind.cells.get(role).filter(|c| !c.is_blank()) else {
@@ -67,13 +68,13 @@ pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
                 };
                 let split = role == Role::Target && (unit_col.is_some() || nature_col.is_some());
                 let parsed = if split {
-                    parse_split(
+                    parse_split_cached(
                         nature_col.map_or("", |c| c.text.as_str()),
                         &cell.text,
                         unit_col.map_or("", |c| c.text.as_str()),
                     )
                 } else {
-                    parser::parse(&cell.text)
+                    parse_cached(&cell.text)
                 };
                 if role == Role::Target {
                     target = Some(out.len());
@@ -82,11 +83,12 @@ pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
                     cell,
                     role,
                     indicator: ind,
-                    name: name.clone(),
-                    level2: level2.clone(),
+                    name,
+                    level2,
                     unit_col,
                     nature_col,
                     parsed,
+                    facts,
                     split,
                     summary,
                     target: if role == Role::Actual { target } else { None },
@@ -117,7 +119,7 @@ impl ValueCell<'_> {
         if self.name.is_empty() {
             which.to_string()
         } else {
-            format!("“{}”的{which}", ellipsize(&self.name, 20))
+            format!("“{}”的{which}", ellipsize(self.name, 20))
         }
     }
 
@@ -130,26 +132,91 @@ impl ValueCell<'_> {
         if self.name.is_empty() {
             which.to_string()
         } else {
-            format!("the {which} of \"{}\"", ellipsize(&self.name, 20))
+            format!("the {which} of \"{}\"", ellipsize(self.name, 20))
         }
+    }
+
+    /// A unitless integer in a 时效 row that reads as an Excel date serial (V003's finding).
+    pub fn looks_like_excel_serial(&self) -> bool {
+        use rust_decimal::prelude::ToPrimitive;
+        let p = &self.parsed.value;
+        self.role == Role::Target
+            && p.kind == crate::value::Kind::Quantitative
+            && p.unit.is_none()
+            && self.is_timeliness()
+            && p.value
+                .filter(|d| d.fract().is_zero())
+                .and_then(|d| d.to_i64())
+                .is_some_and(|n| (36_526..=54_789).contains(&n))
+    }
+
+    /// A percentage above 100 on a rate indicator (V005's finding).
+    pub fn rate_above_100(&self) -> bool {
+        let p = &self.parsed.value;
+        p.dimension == Some(crate::value::Dimension::Percent)
+            && self.is_rate()
+            && [p.value, p.upper]
+                .into_iter()
+                .flatten()
+                .any(|x| x > rust_decimal::Decimal::ONE_HUNDRED)
     }
 
     /// The indicator is a rate or share (合格率, 满意度, 覆盖率 …), so its % can't pass 100.
     pub fn is_rate(&self) -> bool {
-        let n = &self.name;
-        (n.ends_with('率')
-            || n.contains("满意度")
-            || n.contains("率（%）")
-            || n.contains("率(%)")
-            || n.ends_with("比例"))
-            && !["增长", "增幅", "提升率", "提高率", "同比"]
-                .iter()
-                .any(|w| n.contains(w))
+        self.facts.rate
     }
 
     /// The indicator names something to keep low (事故发生率, 逾期发放率, 投诉 …).
     pub fn is_negative_sense(&self) -> bool {
-        let n = &self.name;
+        self.facts.negative
+    }
+
+    /// The row is a 时效 indicator (deadline or period).
+    pub fn is_timeliness(&self) -> bool {
+        self.facts.timeliness
+    }
+}
+
+/// What an indicator's name and 二级 say about it, worked out once per row (every value
+/// rule asks).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Facts {
+    pub rate: bool,
+    pub negative: bool,
+    pub timeliness: bool,
+}
+
+thread_local! {
+    static FACTS: Memo<Facts> = Memo::default();
+}
+
+impl Facts {
+    /// The facts of a row, remembered by its name and 二级 label.
+    pub fn of(name: &str, level2: &str) -> Facts {
+        let key = format!("{}:{name}{level2}", name.len());
+        FACTS.with(|m| {
+            m.get_or(&key, || Facts {
+                rate: Facts::rate(name),
+                negative: Facts::negative(name),
+                timeliness: Facts::timeliness(name, level2),
+            })
+        })
+    }
+
+    /// The indicator is a rate or share (合格率, 满意度, 覆盖率 …), so its % can't pass 100.
+    fn rate(n: &str) -> bool {
+        (n.ends_with('率')
+            || has(n, "满意度")
+            || has(n, "率（%）")
+            || has(n, "率(%)")
+            || n.ends_with("比例"))
+            && !["增长", "增幅", "提升率", "提高率", "同比"]
+                .iter()
+                .any(|w| has(n, w))
+    }
+
+    /// The indicator names something to keep low (事故发生率, 逾期发放率, 投诉 …).
+    fn negative(n: &str) -> bool {
         const BAD: &[&str] = &[
             "发生率",
             "事故",
@@ -191,41 +258,16 @@ impl ValueCell<'_> {
             "查处率",
             "挽回",
         ];
-        BAD.iter().any(|w| n.contains(w)) && !GOOD.iter().any(|w| n.contains(w))
-    }
-
-    /// A unitless integer in a 时效 row that reads as an Excel date serial (V003's finding).
-    pub fn looks_like_excel_serial(&self) -> bool {
-        use rust_decimal::prelude::ToPrimitive;
-        let p = &self.parsed.value;
-        self.role == Role::Target
-            && p.kind == crate::value::Kind::Quantitative
-            && p.unit.is_none()
-            && self.is_timeliness()
-            && p.value
-                .filter(|d| d.fract().is_zero())
-                .and_then(|d| d.to_i64())
-                .is_some_and(|n| (36_526..=54_789).contains(&n))
-    }
-
-    /// A percentage above 100 on a rate indicator (V005's finding).
-    pub fn rate_above_100(&self) -> bool {
-        let p = &self.parsed.value;
-        p.dimension == Some(crate::value::Dimension::Percent)
-            && self.is_rate()
-            && [p.value, p.upper]
-                .into_iter()
-                .flatten()
-                .any(|x| x > rust_decimal::Decimal::ONE_HUNDRED)
+        BAD.iter().any(|w| has(n, w)) && !GOOD.iter().any(|w| has(n, w))
     }
 
     /// The row is a 时效 indicator (deadline or period).
-    pub fn is_timeliness(&self) -> bool {
-        self.level2.contains("时效")
-            || self.level2.contains("进度")
+    fn timeliness(name: &str, level2: &str) -> bool {
+        has(level2, "时效")
+            || has(level2, "进度")
             || ["时间", "时限", "日期", "完成期", "截止"]
                 .iter()
-                .any(|w| self.name.contains(w))
+                .any(|w| has(name, w))
     }
 }
 
