@@ -153,6 +153,11 @@ impl Validator {
     /// (row `i`, column `j` here is sheet row `i + 1`, column `j + 1`).
     #[wasm_bindgen(unchecked_return_type = "string[][]")]
     pub fn grid(&self, text: &str) -> Result<JsValue, JsError> {
+        if text.len() > crate::read::MAX_INPUT_BYTES {
+            return Err(JsError::new(
+                &crate::read::ReadError::TooLarge { bytes: text.len() }.to_string(),
+            ));
+        }
         let g = crate::read::grid::parse(text);
         let rows: Vec<Vec<&str>> = g
             .rows

@@ -72,9 +72,15 @@ fn hostile_inputs_are_handled() {
         ReadError::NotText
     );
     assert_eq!(
-        read::read_bytes(&[0xc3, 0x28]).unwrap_err(),
+        read::read_bytes(&[0xc3, 0x28, 0xff, 0xff]).unwrap_err(),
         ReadError::NotText
     );
+    // GBK, as Chinese-locale Excel saves a .txt/.csv: 项目名称 / 甲 / 一级指标 …
+    let (gbk, _, bad) = encoding_rs::GBK
+        .encode("项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n产出\t数量\t人次\t≥1人\n");
+    assert!(!bad);
+    let r = jixiao::check_bytes(&gbk, &profile).unwrap();
+    assert_eq!(r.forms[0].display_name().as_deref(), Some("甲"));
     // UTF-16 with BOM, as some exports save it.
     let utf16: Vec<u8> = [0xFF, 0xFE]
         .into_iter()
@@ -86,6 +92,24 @@ fn hostile_inputs_are_handled() {
         .collect();
     let r = jixiao::check_bytes(&utf16, &profile).unwrap();
     assert_eq!(r.forms[0].display_name().as_deref(), Some("甲"));
+    // Numbers far out of range, and far too fine, are findings, not panics.
+    let numbers = "项目支出绩效自评表\n项目名称\t甲\n项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t执行率\n\t年度资金总额\t1e40\t99999999999999999999999999999999\t0.000000000000000000000001\t1e-30%\n\t其中：当年财政拨款\t79228162514264337593543950335\t79228162514264337593543950335\t1\t—\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n产出\t数量\t人次\t≥1e40人\t0.0000000000000000000000000001人\n";
+    let r = jixiao::check_text(numbers, &profile).unwrap();
+    assert!(r.diagnostics.iter().any(|d| d.code.as_str() == "B001"));
+    let _ = r.to_record(jixiao::diagnostic::Lang::Zh);
+    // A 1 MB cell, and a 100,000-row form.
+    let cell = "很长的说明".repeat(1024 * 1024 / 15);
+    let text =
+        format!("项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n产出\t数量\t{cell}\t≥1人\n");
+    let r = jixiao::check_text(&text, &profile).unwrap();
+    assert!(r.diagnostics.iter().any(|d| d.code.as_str() == "S017"));
+    let rows = "产出指标\t数量指标\t培训人次\t≥300人次\n".repeat(100_000);
+    let r = jixiao::check_text(
+        &format!("项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n{rows}"),
+        &profile,
+    )
+    .unwrap();
+    assert_eq!(r.forms[0].projects[0].indicators.len(), 100_000);
     // Broken JSON is an error naming the problem.
     let e = jixiao::check_text("{\"forms\": [{\"kind\": \"nope\"}]}", &profile).unwrap_err();
     assert!(e.to_string().contains("nope"), "{e}");

@@ -30,6 +30,9 @@ const I18N = {
     readFail: (m) => `无法读取该文件：${m}`, undone: '已撤销', nothingToUndo: '没有可撤销的操作',
     printedAt: (d) => `打印时间：${d} · 由 jixiao 在本机检查`,
     editCell: (ref) => `编辑单元格 ${ref}`, sheetLabel: '表格',
+    moreRows: (n) => `还有 ${n} 行未显示 —— 滚动到此或点击继续显示（检查已包括全部行）`,
+    tooLarge: (m) => `无法载入：${m}`,
+    exportSheet: '导出表格 CSV', exportFindings: '导出检查结果 CSV',
   },
   en: {
     title: 'Budget performance form check', tagline: 'Target, self-evaluation and summary forms — checked as you type',
@@ -60,6 +63,9 @@ const I18N = {
     readFail: (m) => `Could not read the file: ${m}`, undone: 'Undone', nothingToUndo: 'Nothing to undo',
     printedAt: (d) => `Printed ${d} · checked on this computer by jixiao`,
     editCell: (ref) => `Edit cell ${ref}`, sheetLabel: 'Sheet',
+    moreRows: (n) => `${n} more rows not shown yet — scroll here or click to show them (the check covers every row)`,
+    tooLarge: (m) => `Could not load: ${m}`,
+    exportSheet: 'Export sheet CSV', exportFindings: 'Export findings CSV',
   },
 };
 const KIND_ZH = {
@@ -72,6 +78,9 @@ const DRAFT_KEY = 'jixiao.draft.v2';
 const MIN_COLS = 8;
 const MIN_ROWS = 20;
 const LONG_CELL = 40; // characters beyond which a cell shows its first lines only
+const HUGE_CELL = 2000; // characters of a cell put in the page at most (the editor has them all)
+const ROW_CHUNK = 3000; // rows put in the page at a time
+const WIDTH_SAMPLE_ROWS = 5000; // rows that size the columns
 
 const $ = (id) => document.getElementById(id);
 let lang = localStorage.getItem('jixiao.lang') || 'zh';
@@ -172,8 +181,8 @@ function dims() {
 
 /**
  * The sheet as rows of fixed-width cells. Each row is its own box with
- * `content-visibility: auto`, so an edit lays out one row and rows off screen cost nothing:
- * a 5,000-row form stays fluid.
+ * `content-visibility: auto`, so an edit lays out one row and rows off screen cost nothing.
+ * Very long forms are put in the page a chunk at a time, as they are scrolled to.
  */
 function renderSheet() {
   const { width, height } = dims();
@@ -181,46 +190,85 @@ function renderSheet() {
   // Column widths from their contents (capped), as Excel sizes them; a long text with
   // nothing to its right (a title, 单位：万元) spills over its empty neighbours instead.
   const widths = new Array(width).fill(4.5);
-  const spill = new Set();
-  rows.forEach((cells, r) => {
+  spill = new Set();
+  rows.slice(0, WIDTH_SAMPLE_ROWS).forEach((cells, r) => {
     let last = -1;
-    for (let c = cells.length - 1; c >= 0; c--) if (cells[c] !== '') { last = c; break; }
+    let filledCount = 0;
+    for (let c = cells.length - 1; c >= 0; c--) if (cells[c] !== '') { if (last < 0) last = c; filledCount++; }
     cells.forEach((text, c) => {
       if (!text) return;
-      const w = textWidth(text);
-      if (c === last && cells.filter((x) => x !== '').length <= 2 && w > 4) { spill.add(`${r}:${c}`); return; }
+      const w = textWidth(text.length > 200 ? text.slice(0, 200) : text);
+      if (c === last && filledCount <= 2 && w > 4) { spill.add(`${r}:${c}`); return; }
       widths[c] = Math.max(widths[c], Math.min(w, 16));
     });
   });
-  const cssWidths = widths.map((w) => `${w + 1}em`);
+  colWidths = widths.map((w) => `${w + 1}em`);
   const grid = el('div', { class: 'grid', role: 'grid', 'aria-label': t('sheetLabel'), 'aria-rowcount': String(height), 'aria-colcount': String(width) });
   grid.style.width = `${widths.reduce((a, w) => a + w + 1, 3.4)}em`;
   const head = el('div', { class: 'srow head', role: 'row' }, el('div', { class: 'corner', role: 'columnheader' }, ''));
-  cssWidths.forEach((w, c) => { const h = el('div', { class: 'colhead', role: 'columnheader' }, colLetters(c + 1)); h.style.width = w; head.append(h); });
+  colWidths.forEach((w, c) => { const h = el('div', { class: 'colhead', role: 'columnheader' }, colLetters(c + 1)); h.style.width = w; head.append(h); });
+  grid.append(head);
+  $('sheet').replaceChildren(grid, $('editor'));
+  renderedRows = 0;
+  appendRows(Math.min(height, Math.max(ROW_CHUNK, active.r + 50)));
+  $('empty').hidden = !sheetEmpty();
+  marks = new Map();
+  if (report) applyMarks(report);
+  select(Math.min(active.r, height - 1), Math.min(active.c, width - 1), false);
+}
+
+let colWidths = [];
+let spill = new Set();
+let renderedRows = 0;
+let moreObserver = null;
+
+/** Puts rows up to `upTo` (exclusive) in the page, with a "more" row below when some remain. */
+function appendRows(upTo) {
+  const grid = document.querySelector('#sheet .grid');
+  if (!grid || upTo <= renderedRows) return;
   const frag = document.createDocumentFragment();
-  frag.append(head);
-  for (let r = 0; r < height; r++) {
+  for (let r = renderedRows; r < upTo; r++) {
     const row = el('div', { class: 'srow', role: 'row', 'aria-rowindex': String(r + 1) }, el('div', { class: 'rownum', role: 'rowheader' }, String(r + 1)));
     row.id = `row-${r + 1}`;
     const cells = rows[r] || [];
-    for (let c = 0; c < width; c++) {
+    for (let c = 0; c < shown.width; c++) {
       const cell = document.createElement('div');
       cell.id = `cell-${r + 1}-${c + 1}`;
       cell.className = 'cell';
       cell.setAttribute('role', 'gridcell');
-      cell.style.width = cssWidths[c];
+      cell.style.width = colWidths[c];
       const text = cells[c] ?? '';
       if (spill.has(`${r}:${c}`)) { cell.classList.add('spill'); cell.textContent = text; } else if (text) paintCell(cell, text, null);
       row.append(cell);
     }
     frag.append(row);
   }
+  const first = renderedRows;
+  renderedRows = upTo;
+  const oldMore = grid.querySelector('.more-rows');
+  if (oldMore) oldMore.remove();
   grid.append(frag);
-  $('sheet').replaceChildren(grid, $('editor'));
-  $('empty').hidden = !sheetEmpty();
-  marks = new Map();
-  if (report) applyMarks(report);
-  select(Math.min(active.r, height - 1), Math.min(active.c, width - 1), false);
+  if (renderedRows < shown.height) {
+    const left = shown.height - renderedRows;
+    const more = el('button', { type: 'button', class: 'more-rows' }, t('moreRows')(left));
+    more.addEventListener('click', () => appendRows(Math.min(shown.height, renderedRows + ROW_CHUNK)));
+    grid.append(more);
+    if (moreObserver) moreObserver.disconnect();
+    moreObserver = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) appendRows(Math.min(shown.height, renderedRows + ROW_CHUNK));
+    }, { root: $('sheet'), rootMargin: '600px' });
+    moreObserver.observe(more);
+  }
+  // Findings already known for the rows just added.
+  for (const [key, m] of marks) {
+    const r = Number(key.split(':')[0]) - 1;
+    if (r >= first && r < upTo) paintMark(key, m);
+  }
+}
+
+/** Makes sure row `r` is in the page. */
+function ensureRow(r) {
+  if (r >= renderedRows) appendRows(Math.min(shown.height, r + ROW_CHUNK));
 }
 
 /** Roughly how wide a text shows, in em: CJK one each, Latin and digits a little over half. */
@@ -237,6 +285,7 @@ function textWidth(text) {
 /** Writes a cell's text (and its underlined span, if any) without touching the rest. Long
  * texts show their first lines; the whole text is there when the cell is edited. */
 function paintCell(td, text, span) {
+  if (text.length > HUGE_CELL) { text = `${text.slice(0, HUGE_CELL)}…`; span = null; }
   const box = text.length > LONG_CELL ? el('div', { class: 'clamp' }) : td;
   if (!span || span.end <= span.start || span.end > text.length) box.textContent = text;
   else box.replaceChildren(text.slice(0, span.start), el('span', { class: 'span-mark' }, text.slice(span.start, span.end)), text.slice(span.end));
@@ -297,6 +346,7 @@ function select(r, c, focus = true) {
   const { width, height } = shown;
   r = Math.max(0, Math.min(r, height - 1));
   c = Math.max(0, Math.min(c, width - 1));
+  ensureRow(r);
   const prev = cellEl(active.r, active.c);
   if (prev) { prev.classList.remove('active'); prev.parentElement.classList.remove('active-row'); }
   active = { r, c };
@@ -421,17 +471,17 @@ function applyMarks(rep) {
   rep.diagnostics.forEach((d, i) => {
     const key = markKey(d);
     if (!key) return;
-    const m = next.get(key) || { severity: d.severity, items: [], span: null };
+    const m = next.get(key) || { severity: d.severity, items: [], span: null, text: '' };
     m.items.push(i);
+    m.text = m.text ? `${m.text}；${d.code} ${d.message}` : `${d.code} ${d.message}`;
     if (RANK[d.severity] < RANK[m.severity]) m.severity = d.severity;
     if (d.span && d.location.section !== 'text' && !m.span) m.span = d.span;
     next.set(key, m);
   });
-  const descs = $('descs');
-  for (const [key, m] of marks) {
+  for (const key of marks.keys()) {
     if (next.has(key)) continue;
     const [r, c] = key.split(':').map(Number);
-    if (c === 0) { const tr = $(`row-${r}`); if (tr) tr.classList.remove('row-marked', 'mark-error', 'mark-warning', 'mark-info'); continue; }
+    if (c === 0) { const row = $(`row-${r}`); if (row) row.classList.remove('row-marked', 'mark-error', 'mark-warning', 'mark-info'); continue; }
     const td = cellEl(r - 1, c - 1);
     if (td) {
       td.classList.remove('mark-error', 'mark-warning', 'mark-info');
@@ -442,30 +492,32 @@ function applyMarks(rep) {
     const desc = $(`desc-${r}-${c}`);
     if (desc) desc.remove();
   }
-  for (const [key, m] of next) {
-    const [r, c] = key.split(':').map(Number);
-    const text = m.items.map((i) => `${rep.diagnostics[i].code} ${rep.diagnostics[i].message}`).join('；');
-    if (c === 0) {
-      const tr = $(`row-${r}`);
-      if (tr) { tr.classList.remove('mark-error', 'mark-warning', 'mark-info'); tr.classList.add('row-marked', `mark-${m.severity}`); tr.title = text; }
-      continue;
-    }
-    const td = cellEl(r - 1, c - 1);
-    if (!td) continue;
-    const old = marks.get(key);
-    td.classList.remove('mark-error', 'mark-warning', 'mark-info');
-    td.classList.add(`mark-${m.severity}`);
-    td.setAttribute('aria-invalid', 'true');
-    let desc = $(`desc-${r}-${c}`);
-    if (!desc) { desc = el('span', { id: `desc-${r}-${c}` }); descs.append(desc); }
-    desc.textContent = text;
-    td.setAttribute('aria-describedby', desc.id);
-    if (!old || JSON.stringify(old.span) !== JSON.stringify(m.span)) {
-      paintCell(td, (rows[r - 1] && rows[r - 1][c - 1]) || '', m.span);
-    }
-  }
+  for (const [key, m] of next) paintMark(key, m, marks.get(key));
   marks = next;
   describeActive();
+}
+
+/** Shows one mark in the page (if its row is there): colour and icon by class, the
+ * description that `aria-describedby` points to, and the underlined span. */
+function paintMark(key, m, old) {
+  const [r, c] = key.split(':').map(Number);
+  if (c === 0) {
+    const row = $(`row-${r}`);
+    if (row) { row.classList.remove('mark-error', 'mark-warning', 'mark-info'); row.classList.add('row-marked', `mark-${m.severity}`); row.title = m.text; }
+    return;
+  }
+  const td = cellEl(r - 1, c - 1);
+  if (!td) return;
+  td.classList.remove('mark-error', 'mark-warning', 'mark-info');
+  td.classList.add(`mark-${m.severity}`);
+  td.setAttribute('aria-invalid', 'true');
+  let desc = $(`desc-${r}-${c}`);
+  if (!desc) { desc = el('span', { id: `desc-${r}-${c}` }); $('descs').append(desc); }
+  desc.textContent = m.text;
+  td.setAttribute('aria-describedby', desc.id);
+  if (!old || JSON.stringify(old.span) !== JSON.stringify(m.span)) {
+    paintCell(td, (rows[r - 1] && rows[r - 1][c - 1]) || '', m.span);
+  }
 }
 
 // ---- findings ----
@@ -599,6 +651,7 @@ function applyReport(rep, ms) {
 function jumpTo(loc) {
   if (!loc.row) return;
   const c = loc.section === 'text' || !loc.column ? 1 : loc.column;
+  ensureRow(loc.row - 1);
   select(loc.row - 1, c - 1);
   const td = cellEl(loc.row - 1, c - 1);
   if (td) { td.scrollIntoView({ block: 'center', inline: 'nearest' }); td.classList.add('flash'); setTimeout(() => td.classList.remove('flash'), 1600); }
@@ -640,7 +693,14 @@ function showTip(td) {
 async function loadText(text, { confirmReplace = false } = {}) {
   if (confirmReplace && !sheetEmpty() && !window.confirm(t('replaceConfirm'))) return;
   if (!ready) { pendingLoad = text; return; }
-  const msg = await request({ type: 'load', text });
+  let msg;
+  try {
+    msg = await request({ type: 'load', text });
+  } catch (e) {
+    // Input past the documented limit (20 MB) or otherwise unreadable: say so, keep the sheet.
+    showProblem(t('tooLarge')(e.message || String(e)));
+    return;
+  }
   pushUndo();
   rows = trimGrid(msg.grid);
   renderSheet();
@@ -671,6 +731,41 @@ async function pasteBlock(text) {
   renderSheet();
   changed();
   select(active.r, active.c);
+}
+
+/** A problem with the input itself, shown where the findings go. */
+function showProblem(message) {
+  $('status').textContent = message;
+  $('summary').replaceChildren(el('p', { class: 'problem', role: 'alert' }, message));
+}
+
+/** Saves `text` as a file on this computer (no request: a blob URL). */
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** CSV as Excel opens it: UTF-8 with a byte-order mark, cells quoted where needed. */
+function toCsv(table) {
+  const q = (c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return `\ufeff${table.map((r) => r.map((c) => q(String(c ?? ''))).join(',')).join('\r\n')}\r\n`;
+}
+
+function exportSheet() { download('jixiao-表格.csv', toCsv(rows), 'text/csv;charset=utf-8'); }
+
+function exportFindings() {
+  const head = lang === 'zh'
+    ? ['表', '行', '列', '代码', '级别', '问题', '处理建议', '单元格内容']
+    : ['form', 'row', 'column', 'code', 'severity', 'finding', 'what to do', 'cell text'];
+  const body = (report ? report.diagnostics : []).map((d) => [
+    d.location.form + 1, d.location.row ?? '', d.location.column && d.location.section !== 'text' ? colLetters(d.location.column) : (d.location.column ?? ''),
+    d.code, t('sev')[d.severity], d.message, d.help, d.location.cellText ?? '',
+  ]);
+  download('jixiao-检查结果.csv', toCsv([head, ...body]), 'text/csv;charset=utf-8');
 }
 
 const looksLikeForm = (text) => /\n/.test(text) && /一级指标|二级指标|三级指标|指标值|项目名称|执行率|绩效/.test(text);
@@ -714,7 +809,13 @@ async function openFile(file) {
       return;
     }
     const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-    let text = new TextDecoder(utf16 ? 'utf-16le' : 'utf-8').decode(bytes);
+    let text;
+    try {
+      text = new TextDecoder(utf16 ? 'utf-16le' : 'utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      // Not UTF-8: what Chinese-locale Excel and WPS save (GBK, within GB18030).
+      text = new TextDecoder('gb18030').decode(bytes);
+    }
     if (file.name.toLowerCase().endsWith('.csv')) text = csvToTsv(text);
     await loadText(text, { confirmReplace: true });
   } catch (e) {
@@ -916,6 +1017,8 @@ function init() {
     pushUndo(); rows = []; renderSheet(); changed(); select(0, 0);
   });
   $('print').addEventListener('click', () => window.print());
+  $('export-sheet').addEventListener('click', exportSheet);
+  $('export-findings').addEventListener('click', exportFindings);
   window.addEventListener('beforeprint', () => {
     document.querySelectorAll('#diagnostics .more[aria-expanded="false"]').forEach((b) => b.click());
     document.body.dataset.printedAt = t('printedAt')(new Date().toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'));

@@ -41,7 +41,7 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::NotText => write!(
                 f,
-                "输入不是文本（可能是二进制文件或非 UTF-8/UTF-16 编码）。请从 Excel/WPS 复制表格后粘贴，或另存为 UTF-8 文本 / input is not text"
+                "输入不是文本（可能是二进制文件，或不是 UTF-8/UTF-16/GBK 编码）。请从 Excel/WPS 复制表格后粘贴，或另存为 UTF-8 文本 / input is not text"
             ),
             ReadError::TooLarge { bytes } => write!(
                 f,
@@ -89,11 +89,26 @@ fn decode(bytes: &[u8]) -> Result<String, ReadError> {
         [0xEF, 0xBB, 0xBF, rest @ ..] => std::str::from_utf8(rest)
             .map_err(|_| ReadError::NotText)?
             .to_string(),
-        _ => std::str::from_utf8(bytes)
-            .map_err(|_| ReadError::NotText)?
-            .to_string(),
+        _ => match std::str::from_utf8(bytes) {
+            Ok(t) => t.to_string(),
+            Err(_) => legacy_chinese(bytes).ok_or(ReadError::NotText)?,
+        },
     };
     Ok(text)
+}
+
+/// Text saved by Chinese-locale Excel/WPS as GBK (GB18030 is its superset), when it decodes
+/// without a single bad sequence. The page decodes in the browser; this is for the CLI.
+#[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
+fn legacy_chinese(bytes: &[u8]) -> Option<String> {
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|t| t.into_owned())
+}
+
+#[cfg(not(all(feature = "cli", not(target_arch = "wasm32"))))]
+fn legacy_chinese(_bytes: &[u8]) -> Option<String> {
+    None
 }
 
 fn looks_binary(text: &str) -> bool {

@@ -23,8 +23,8 @@ export async function start() {
     origin,
     browser,
     requests,
-    /** Requests that went anywhere but the page's own files. */
-    foreign: () => requests.filter((u) => !u.startsWith(origin + '/')),
+    /** Requests that went anywhere but the page's own files (blob: and data: stay in the page). */
+    foreign: () => requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('blob:') && !u.startsWith('data:')),
     async open(path = '/', { viewport = { width: 1400, height: 1000 } } = {}) {
       const context = await browser.newContext({ viewport });
       context.on('request', (r) => requests.push(r.url()));
