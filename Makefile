@@ -62,11 +62,11 @@ clean:
 # Fuzzing (cargo-fuzz, libFuzzer) on the stable toolchain; FUZZ_SECONDS per target. The
 # corpus grows under target/fuzz-corpus; fuzz/seeds stays as committed.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= value_parser tsv_reader narrative check
+FUZZ_TARGETS ?= value_parser tsv_reader narrative check xlsx
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	for t in $(FUZZ_TARGETS); do \
-	  case $$t in value_parser) len=256;; *) len=65536;; esac; \
+	  case $$t in value_parser) len=256;; xlsx) len=262144;; *) len=65536;; esac; \
 	  mkdir -p target/fuzz-corpus/$$t; \
 	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$t ../target/fuzz-corpus/$$t seeds/$$t -- \
 	     -max_total_time=$(FUZZ_SECONDS) -max_len=$$len -print_final_stats=1) > target/fuzz-$$t.log 2>&1; \

@@ -216,6 +216,27 @@ pub fn amount_interval(s: &Stated) -> Interval {
     }
 }
 
+/// The sum of stated figures, exactly and as the interval their rounding allows (whole
+/// figures exact, see [`amount_interval`]); `None` on overflow.
+pub fn interval_sum<'s>(
+    figures: impl IntoIterator<Item = &'s Stated>,
+) -> Option<(Interval, Decimal)> {
+    let mut sum = Interval {
+        lo: Decimal::ZERO,
+        hi: Decimal::ZERO,
+    };
+    let mut exact = Decimal::ZERO;
+    for s in figures {
+        let i = amount_interval(s);
+        sum = Interval {
+            lo: sum.lo.checked_add(i.lo)?,
+            hi: sum.hi.checked_add(i.hi)?,
+        };
+        exact = exact.checked_add(s.value)?;
+    }
+    Some((sum, exact))
+}
+
 /// The range of `part / whole × 100` over the intervals both stated amounts stand for.
 /// `None` when the whole's interval reaches zero or below.
 pub fn percent_range(part: &Stated, whole: &Stated) -> Option<Interval> {

@@ -202,9 +202,9 @@ function renderSheet() {
       widths[c] = Math.max(widths[c], Math.min(w, 16));
     });
   });
-  colWidths = widths.map((w) => `${w + 1}em`);
+  colWidths = widths.map((w) => `${w + 1.7}em`);
   const grid = el('div', { class: 'grid', role: 'grid', 'aria-label': t('sheetLabel'), 'aria-rowcount': String(height), 'aria-colcount': String(width) });
-  grid.style.width = `${widths.reduce((a, w) => a + w + 1, 3.4)}em`;
+  grid.style.width = `${widths.reduce((a, w) => a + w + 1.7, 3.4)}em`;
   const head = el('div', { class: 'srow head', role: 'row' }, el('div', { class: 'corner', role: 'columnheader' }, ''));
   colWidths.forEach((w, c) => { const h = el('div', { class: 'colhead', role: 'columnheader' }, colLetters(c + 1)); h.style.width = w; head.append(h); });
   grid.append(head);

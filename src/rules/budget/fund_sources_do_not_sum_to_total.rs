@@ -8,10 +8,9 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Msg, Section};
 use crate::form::{FundSource, MoneyUnit, Role};
-use crate::money::{self, amount_interval, parse_amount, AmountCell, Interval, Stated};
+use crate::money::{self, amount_interval, interval_sum, parse_amount, AmountCell, Stated};
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
-use rust_decimal::Decimal;
 
 pub struct FundSourcesDoNotSumToTotal;
 
@@ -90,29 +89,12 @@ impl Rule for FundSourcesDoNotSumToTotal {
                 if addends.iter().all(|(_, _, v)| v.is_none()) {
                     continue;
                 }
-                let mut sum = Interval {
-                    lo: Decimal::ZERO,
-                    hi: Decimal::ZERO,
+                let Some((sum, exact)) =
+                    interval_sum(addends.iter().filter_map(|(_, _, v)| v.as_ref()))
+                else {
+                    continue;
                 };
-                let mut exact = Decimal::ZERO;
-                let mut ok = true;
-                for (_, _, v) in &addends {
-                    if let Some(s) = v {
-                        let i = amount_interval(s);
-                        match (
-                            sum.lo.checked_add(i.lo),
-                            sum.hi.checked_add(i.hi),
-                            exact.checked_add(s.value),
-                        ) {
-                            (Some(lo), Some(hi), Some(e)) => {
-                                sum = Interval { lo, hi };
-                                exact = e;
-                            }
-                            _ => ok = false,
-                        }
-                    }
-                }
-                if !ok || sum.intersects(&amount_interval(&total)) {
+                if sum.intersects(&amount_interval(&total)) {
                     continue;
                 }
                 let working: Vec<String> = addends

@@ -5,14 +5,13 @@
 //! 错误示例：目标表有“群众满意度 ≥90%”，自评表没有这一行。
 //! 正确示例：自评表列出该指标并填写实际完成值。
 
-use super::{approved, keyed, keys, name_cell, renamed_from};
+use super::{name_cell, Pair};
 use crate::diagnostic::{Diagnostic, Msg, Section};
-use crate::form::{Indicator, Role};
+use crate::form::Role;
 use crate::rules::registry::Code;
 use crate::rules::structure::{last_row, row_location};
 use crate::rules::{Context, Rule};
 use crate::span::ellipsize;
-use std::collections::HashSet;
 
 pub struct ApprovedIndicatorDropped;
 
@@ -22,23 +21,9 @@ impl Rule for ApprovedIndicatorDropped {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let Some((at, target_form)) = approved(cx) else {
-            return;
-        };
-        let approved_rows = keyed(target_form);
-        let approved_keys = keys(&approved_rows);
-        let current = keyed(cx.form);
-        let current_keys = keys(&current);
-        let renamed: HashSet<*const Indicator> = current
-            .iter()
-            .filter(|(k, _)| !approved_keys.contains_key(k))
-            .filter_map(|a| renamed_from(a, &approved_rows, &current_keys))
-            .map(|i| i as *const _)
-            .collect();
-        for (k, ind) in &approved_rows {
-            if current_keys.contains_key(k) || renamed.contains(&(*ind as *const _)) {
-                continue;
-            }
+        let Some(pair) = Pair::of(cx) else { return };
+        let at = pair.at;
+        for ind in pair.dropped() {
             let Some(cell) = name_cell(ind) else { continue };
             let name = ellipsize(cell.text.trim(), 20);
             let target = ind

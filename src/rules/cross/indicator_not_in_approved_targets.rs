@@ -5,7 +5,7 @@
 //! 错误示例：目标表“建材监督抽检合格率”，自评表写成“建材抽检合格率”。
 //! 正确示例：自评表沿用目标表的指标名称。
 
-use super::{approved, keyed, keys, name_cell, renamed_from};
+use super::{name_cell, Pair};
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::Role;
 use crate::rules::registry::Code;
@@ -20,23 +20,15 @@ impl Rule for IndicatorNotInApprovedTargets {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let Some((at, target_form)) = approved(cx) else {
-            return;
-        };
-        let approved_rows = keyed(target_form);
-        let approved_keys = keys(&approved_rows);
-        let current = keyed(cx.form);
-        let current_keys = keys(&current);
-        for added in current
-            .iter()
-            .filter(|(k, _)| !approved_keys.contains_key(k))
-        {
-            let Some(cell) = name_cell(added.1) else {
+        let Some(pair) = Pair::of(cx) else { return };
+        let at = pair.at;
+        for (added, renamed_from) in pair.added() {
+            let Some(cell) = name_cell(added) else {
                 continue;
             };
             let name = ellipsize(cell.text.trim(), 20);
             let loc = cx.loc(Section::Indicators, Some(Role::Level3), cell);
-            let d = match renamed_from(added, &approved_rows, &current_keys).and_then(name_cell) {
+            let d = match renamed_from.and_then(name_cell) {
                 Some(orig) => Diagnostic::new(
                     self.code(),
                     loc,

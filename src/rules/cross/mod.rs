@@ -55,7 +55,7 @@ pub fn keyed(form: &Form) -> Vec<(Key, &Indicator)> {
 }
 
 /// The keys of `rows`, for lookups.
-pub fn keys<'k>(rows: &'k [(Key, &Indicator)]) -> HashMap<&'k Key, &'k Indicator> {
+pub fn keys<'k, 'a>(rows: &'k [(Key, &'a Indicator)]) -> HashMap<&'k Key, &'a Indicator> {
     let mut m = HashMap::new();
     for (k, i) in rows {
         m.entry(k).or_insert(*i);
@@ -104,6 +104,64 @@ pub fn renamed_from<'a>(
         .filter(|(s, _)| *s >= 50)
         .max_by_key(|(s, _)| *s)
         .map(|(_, i)| i)
+}
+
+/// A 自评表 and its approved 目标表, their indicators keyed on both sides.
+pub struct Pair<'a> {
+    /// Index of the approved form in the input.
+    pub at: usize,
+    pub approved: Vec<(Key, &'a Indicator)>,
+    pub current: Vec<(Key, &'a Indicator)>,
+}
+
+impl<'a> Pair<'a> {
+    /// The pair for the form being checked, when it has an approved form in the input.
+    pub fn of(cx: &Context<'a>) -> Option<Pair<'a>> {
+        let (at, target_form) = approved(cx)?;
+        Some(Pair {
+            at,
+            approved: keyed(target_form),
+            current: keyed(cx.form),
+        })
+    }
+
+    /// Indicators of the 自评表 the 目标表 lacks, each with the approved one it seems
+    /// renamed from.
+    pub fn added(&self) -> Vec<(&'a Indicator, Option<&'a Indicator>)> {
+        let approved = keys(&self.approved);
+        let current = keys(&self.current);
+        self.current
+            .iter()
+            .filter(|(k, _)| !approved.contains_key(k))
+            .map(|a| (a.1, renamed_from(a, &self.approved, &current)))
+            .collect()
+    }
+
+    /// Approved indicators the 自评表 leaves out (not merely renamed).
+    pub fn dropped(&self) -> Vec<&'a Indicator> {
+        let current = keys(&self.current);
+        let renamed: Vec<*const Indicator> = self
+            .added()
+            .into_iter()
+            .filter_map(|(_, from)| from.map(|i| i as *const Indicator))
+            .collect();
+        self.approved
+            .iter()
+            .filter(|(k, i)| {
+                !current.contains_key(k) && !renamed.contains(&(*i as *const Indicator))
+            })
+            .map(|(_, i)| *i)
+            .collect()
+    }
+
+    /// Indicators on both sides: (in the 自评表, in the 目标表).
+    pub fn matched(&self) -> Vec<(&'a Indicator, &'a Indicator)> {
+        let approved = keys(&self.approved);
+        self.current
+            .iter()
+            .filter_map(|(k, i)| approved.get(k).map(|a| (*i, *a)))
+            .collect()
+    }
 }
 
 /// The 三级 cell of an indicator (every keyed indicator has one).

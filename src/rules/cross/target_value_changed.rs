@@ -5,7 +5,7 @@
 //! 错误示例：目标表“≥90%”，自评表年度指标值写“≥85%”。
 //! 正确示例：自评表年度指标值“≥90%”，实际完成值如实填写。
 
-use super::{approved, keyed, keys};
+use super::Pair;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Msg, Section};
 use crate::form::{Indicator, Role};
 use crate::rules::registry::Code;
@@ -39,15 +39,9 @@ impl Rule for TargetValueChanged {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let Some((at, target_form)) = approved(cx) else {
-            return;
-        };
-        let approved_rows = keyed(target_form);
-        let approved_keys = keys(&approved_rows);
-        for (k, ind) in keyed(cx.form) {
-            let Some(orig) = approved_keys.get(&k) else {
-                continue;
-            };
+        let Some(pair) = Pair::of(cx) else { return };
+        let at = pair.at;
+        for (ind, orig) in pair.matched() {
             let (Some((now, cell)), Some((was, was_cell))) = (reading(ind), reading(orig)) else {
                 continue;
             };

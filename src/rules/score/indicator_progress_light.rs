@@ -5,11 +5,11 @@
 //! 错误示例：年度指标值 ≥300人次，1-7月完成 100人次（红灯）。
 //! 正确示例：1-7月完成 175人次（绿灯）。
 
+use super::lights;
 use crate::diagnostic::{Diagnostic, Msg, Section, Severity};
-use crate::form::{FormKind, Role};
+use crate::form::Role;
 use crate::money::fmt_fixed;
-use crate::monitor::{indicator_light, Light};
-use crate::rules::rate::budget_progress_behind::month;
+use crate::monitor::Light;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
 
@@ -21,22 +21,7 @@ impl Rule for IndicatorProgressLight {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        if cx.form.kind != FormKind::Monitoring {
-            return;
-        }
-        let Some(m) = month(cx) else { return };
-        for current in cx.values().iter().filter(|v| v.role == Role::Actual) {
-            let Some(target) = cx.target_of(current) else {
-                continue;
-            };
-            let Some((light, v)) = indicator_light(
-                &cx.profile.monitoring,
-                &target.parsed.value,
-                &current.parsed.value,
-                m,
-            ) else {
-                continue;
-            };
+        for (current, target, m, light, v) in lights(cx) {
             if light == Light::Green {
                 continue;
             }

@@ -30,3 +30,36 @@ pub fn tolerance(profile_tol: Decimal, stated: &Stated) -> Decimal {
     let half = Decimal::new(5, stated.decimals.saturating_add(1).min(28));
     profile_tol.max(half)
 }
+
+/// Each monitored indicator with its light (value so far against the target's pace), on a
+/// monitoring form whose month is known: (value so far, target, month, light, % of pace).
+pub fn lights<'c, 'a>(
+    cx: &'c crate::rules::Context<'a>,
+) -> Vec<(
+    &'c crate::rules::value::ValueCell<'a>,
+    &'c crate::rules::value::ValueCell<'a>,
+    u32,
+    crate::monitor::Light,
+    Option<Decimal>,
+)> {
+    if cx.form.kind != crate::form::FormKind::Monitoring {
+        return Vec::new();
+    }
+    let Some(m) = crate::rules::rate::budget_progress_behind::month(cx) else {
+        return Vec::new();
+    };
+    cx.values()
+        .iter()
+        .filter(|v| v.role == Role::Actual)
+        .filter_map(|current| {
+            let target = cx.target_of(current)?;
+            let (light, pace) = crate::monitor::indicator_light(
+                &cx.profile.monitoring,
+                &target.parsed.value,
+                &current.parsed.value,
+                m,
+            )?;
+            Some((current, target, m, light, pace))
+        })
+        .collect()
+}

@@ -5,10 +5,10 @@
 //! 错误示例：红灯指标，偏差原因和完成可能性为空。
 //! 正确示例：偏差原因“疫情影响培训延期”，完成可能性“有可能”。
 
+use super::lights;
 use crate::diagnostic::{Diagnostic, Msg, Section};
-use crate::form::{FormKind, Role};
-use crate::monitor::{indicator_light, Light};
-use crate::rules::rate::budget_progress_behind::month;
+use crate::form::Role;
+use crate::monitor::Light;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
 
@@ -20,22 +20,7 @@ impl Rule for MonitoringLightUnexplained {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        if cx.form.kind != FormKind::Monitoring {
-            return;
-        }
-        let Some(m) = month(cx) else { return };
-        for current in cx.values().iter().filter(|v| v.role == Role::Actual) {
-            let Some(target) = cx.target_of(current) else {
-                continue;
-            };
-            let Some((light, _)) = indicator_light(
-                &cx.profile.monitoring,
-                &target.parsed.value,
-                &current.parsed.value,
-                m,
-            ) else {
-                continue;
-            };
+        for (current, _target, _m, light, _) in lights(cx) {
             if light < Light::Yellow {
                 continue;
             }

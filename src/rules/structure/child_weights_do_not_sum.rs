@@ -7,10 +7,9 @@
 
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::{Cell, Indicator, Loc, Project, Role};
-use crate::money::{amount_interval, fmt_fixed, parse_amount, AmountCell, Interval, Stated};
+use crate::money::{amount_interval, fmt_fixed, interval_sum, parse_amount, AmountCell, Stated};
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
-use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
 pub struct ChildWeightsDoNotSum;
@@ -135,27 +134,10 @@ impl Rule for ChildWeightsDoNotSum {
                 if g.children.is_empty() {
                     continue;
                 }
-                let mut sum = Interval {
-                    lo: Decimal::ZERO,
-                    hi: Decimal::ZERO,
+                let Some((sum, exact)) = interval_sum(g.children.iter().map(|(s, _)| s)) else {
+                    continue;
                 };
-                let mut exact = Decimal::ZERO;
-                let mut ok = true;
-                for (s, _) in &g.children {
-                    let i = amount_interval(s);
-                    match (
-                        sum.lo.checked_add(i.lo),
-                        sum.hi.checked_add(i.hi),
-                        exact.checked_add(s.value),
-                    ) {
-                        (Some(lo), Some(hi), Some(e)) => {
-                            sum = Interval { lo, hi };
-                            exact = e;
-                        }
-                        _ => ok = false,
-                    }
-                }
-                if !ok || sum.intersects(&amount_interval(&stated)) {
+                if sum.intersects(&amount_interval(&stated)) {
                     continue;
                 }
                 let dp = g

@@ -21,10 +21,17 @@ impl RequiredCellEmpty {
                 format!("{context_zh}“{what_zh}”为空"),
                 format!("{what_en} is empty"),
             ),
-            Msg::new(
-                format!("请填写“{what_zh}”；确实不适用的指标填“不适用”，不要留空"),
-                format!("Fill in the {what_en}; write 不适用 where it truly does not apply rather than leaving it blank"),
-            ),
+            if what_zh == "项目名称" {
+                Msg::new(
+                    "请填写项目名称，与预算批复的项目名称一致（自评表按名称与批复的目标表对照）",
+                    "Fill in the project name as the budget approval names it (self-evaluations are matched to their approved target forms by name)",
+                )
+            } else {
+                Msg::new(
+                    format!("请填写“{what_zh}”；确实不适用的指标填“不适用”，不要留空"),
+                    format!("Fill in the {what_en}; write 不适用 where it truly does not apply rather than leaving it blank"),
+                )
+            },
         )
     }
 }
