@@ -85,15 +85,33 @@ fn main() {
     ] {
         let text = std::fs::read_to_string(format!("{root}/tests/fixtures/seeds/{seed}"))
             .unwrap_or_default();
-        let per_sec = measure(samples, min, 1, || {
+        // A paste may hold several forms (seed 001 holds three): forms are counted as the
+        // model counts them, and the file's rate shown beside them.
+        let forms = jixiao::check_text_lenient(&text, &profile)
+            .forms
+            .len()
+            .max(1);
+        let per_sec = measure(samples, min, forms, || {
             black_box(jixiao::check_text_lenient(black_box(&text), &profile));
         });
         rows.push((
-            format!("seed {} forms checked / s", &seed[..3]),
+            format!(
+                "seed {} ({forms} form{}): forms / s",
+                &seed[..3],
+                if forms == 1 { "" } else { "s" }
+            ),
             per_sec,
             20_000.0,
             "≥",
         ));
+        if forms > 1 {
+            rows.push((
+                format!("seed {}: whole pastes / s", &seed[..3]),
+                per_sec / forms as f64,
+                0.0,
+                "",
+            ));
+        }
     }
     for n in [50usize, 500, 5_000] {
         let text = generate::self_evaluation(n, 7);
@@ -125,6 +143,10 @@ fn main() {
         "measure (native, one core)", "measured", "budget"
     );
     for (name, value, budget, dir) in &rows {
+        if dir.is_empty() {
+            println!("{name:<36} {value:>14.1} {:>12}  (for reference)", "");
+            continue;
+        }
         let pass = if *dir == "≥" {
             value >= budget
         } else {

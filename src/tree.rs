@@ -1,10 +1,10 @@
 //! The indicator tree a profile expects (一级 → 二级 with synonyms, required parts, minimum counts) and where each indicator of a form sits in it.
 
 use crate::form::{Cell, Indicator, Project};
+use crate::memo::{Derived, FastMap};
 use crate::read::headers::normalize_label;
 use crate::span::has;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// 一级 → 二级 as a region's template lays them out. Names are matched on their stem
 /// (white space, brackets and a trailing 指标/目标 removed), so 产出目标 and 产出指标 meet.
@@ -18,6 +18,16 @@ pub struct Tree {
     /// 三级 names with these words belong under one 二级 (满意度 items under 满意度).
     #[serde(default)]
     pub keyword_placement: Vec<KeywordPlacement>,
+    /// Every name's stem, worked out on first use (once per profile, not per form).
+    #[serde(skip)]
+    stems: Derived<Stems>,
+}
+
+/// The stems of the tree's names and synonyms: per 一级, and per 一级 per 二级.
+#[derive(Debug, Clone)]
+struct Stems {
+    level1: Vec<Vec<String>>,
+    level2: Vec<Vec<Vec<String>>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -113,32 +123,38 @@ where
 }
 
 impl Tree {
-    /// A matcher with every name's stem worked out once.
+    /// A matcher over the tree's stems (worked out on the first call).
     pub fn matcher(&self) -> Matcher<'_> {
-        let stems = |name: &str, synonyms: &[String]| -> Vec<String> {
-            std::iter::once(name)
-                .chain(synonyms.iter().map(String::as_str))
-                .map(stem)
-                .filter(|s| !s.is_empty())
-                .collect()
-        };
+        let stems = self.stems.get_or_init(|| {
+            let stems = |name: &str, synonyms: &[String]| -> Vec<String> {
+                std::iter::once(name)
+                    .chain(synonyms.iter().map(String::as_str))
+                    .map(stem)
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            };
+            Stems {
+                level1: self
+                    .level1
+                    .iter()
+                    .map(|l| stems(&l.name, &l.synonyms))
+                    .collect(),
+                level2: self
+                    .level1
+                    .iter()
+                    .map(|l| {
+                        l.level2
+                            .iter()
+                            .map(|x| stems(&x.name, &x.synonyms))
+                            .collect()
+                    })
+                    .collect(),
+            }
+        });
         Matcher {
             tree: self,
-            level1: self
-                .level1
-                .iter()
-                .map(|l| stems(&l.name, &l.synonyms))
-                .collect(),
-            level2: self
-                .level1
-                .iter()
-                .map(|l| {
-                    l.level2
-                        .iter()
-                        .map(|x| stems(&x.name, &x.synonyms))
-                        .collect()
-                })
-                .collect(),
+            level1: &stems.level1,
+            level2: &stems.level2,
         }
     }
 
@@ -165,8 +181,8 @@ impl Tree {
 /// Finds tree entries for labels, with the entries' stems precomputed.
 pub struct Matcher<'t> {
     pub tree: &'t Tree,
-    level1: Vec<Vec<String>>,
-    level2: Vec<Vec<Vec<String>>>,
+    level1: &'t [Vec<String>],
+    level2: &'t [Vec<Vec<String>>],
 }
 
 /// How a label stem meets one entry's stems.
@@ -277,8 +293,8 @@ impl Placed<'_> {
 /// (filled-down 一级/二级), so each distinct one is looked up once.
 pub fn place<'a>(matcher: &Matcher, projects: &'a [Project]) -> Vec<Placed<'a>> {
     let mut out = Vec::new();
-    let mut level1_seen: HashMap<&str, Option<usize>> = HashMap::new();
-    let mut level2_seen: HashMap<(&str, Option<usize>), Option<Level2At>> = HashMap::new();
+    let mut level1_seen: FastMap<&str, Option<usize>> = FastMap::default();
+    let mut level2_seen: FastMap<(&str, Option<usize>), Option<Level2At>> = FastMap::default();
     for (p, project) in projects.iter().enumerate() {
         let rows = project
             .indicators

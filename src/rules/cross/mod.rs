@@ -6,10 +6,10 @@ pub mod indicator_not_in_approved_targets;
 pub mod target_value_changed;
 
 use crate::form::{Cell, Form, FormKind, Indicator};
+use crate::memo::FastMap as HashMap;
 use crate::read::headers::normalize_label;
 use crate::rules::Context;
 use crate::tree::stem;
-use std::collections::HashMap;
 
 /// The approved 目标表 for the form being checked: a target form of the same project
 /// (names compared without white space, brackets or HTML tags).
@@ -56,7 +56,7 @@ pub fn keyed(form: &Form) -> Vec<(Key, &Indicator)> {
 
 /// The keys of `rows`, for lookups.
 pub fn keys<'k, 'a>(rows: &'k [(Key, &'a Indicator)]) -> HashMap<&'k Key, &'a Indicator> {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for (k, i) in rows {
         m.entry(k).or_insert(*i);
     }

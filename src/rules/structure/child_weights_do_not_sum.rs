@@ -7,10 +7,10 @@
 
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::{Cell, Indicator, Loc, Project, Role};
+use crate::memo::{FastMap as HashMap, FastSet as HashSet};
 use crate::money::{amount_interval, fmt_fixed, interval_sum, parse_amount, AmountCell, Stated};
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
-use std::collections::{HashMap, HashSet};
 
 pub struct ChildWeightsDoNotSum;
 
@@ -95,7 +95,7 @@ fn groups(project: &Project) -> (Groups<'_>, Groups<'_>) {
         }
     }
     // A 一级's children: its 二级 groups' 分值 where they have them, else the 三级 分值.
-    let mut counted: HashSet<(Loc, Loc)> = HashSet::new();
+    let mut counted: HashSet<(Loc, Loc)> = HashSet::default();
     for ind in &project.indicators {
         let (Some(l1), l2) = labels(ind) else {
             continue;

@@ -7,11 +7,11 @@
 
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::Role;
+use crate::memo::FastMap as HashMap;
 use crate::read::headers::label_key;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
 use crate::span::ellipsize;
-use std::collections::HashMap;
 
 pub struct DuplicateIndicator;
 
@@ -25,7 +25,7 @@ impl Rule for DuplicateIndicator {
             return;
         }
         for project in &cx.form.projects {
-            let mut first = HashMap::new();
+            let mut first = HashMap::default();
             for ind in &project.indicators {
                 let Some(name) = ind.level3.as_ref().filter(|c| !c.is_blank()) else {
                     continue;

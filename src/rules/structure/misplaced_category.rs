@@ -8,11 +8,11 @@
 use super::distinct;
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::{Cell, Role};
+use crate::memo::FastSet as HashSet;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
 use crate::span::has;
 use crate::tree::stem;
-use std::collections::HashSet;
 
 pub struct MisplacedCategory;
 
@@ -71,7 +71,7 @@ impl Rule for MisplacedCategory {
             ));
         }
         // A 二级 under the wrong 一级, or a 一级 name used as a 二级.
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for x in cx.placed() {
             let (Some(cell), Some(own)) = (x.level2_cell(), x.level1) else {
                 continue;

@@ -60,11 +60,12 @@ impl<'p> Phrases<'p> {
 }
 
 impl TemplateTextLeft {
-    /// Reports `cell` when it holds a template phrase; `what` names it (zh, en).
+    /// Reports `cell` when it holds a template phrase; `what` names it (zh, en). The
+    /// location is built only for a finding.
     fn check_cell(
         &self,
         phrases: &Phrases,
-        loc: Location,
+        loc: impl FnOnce() -> Location,
         cell: &Cell,
         what: (&str, &str),
         out: &mut Vec<Diagnostic>,
@@ -76,7 +77,7 @@ impl TemplateTextLeft {
         let shown = ellipsize(cell.text.trim(), 30);
         let mut d = Diagnostic::new(
             self.code(),
-            loc,
+            loc(),
             Msg::new(
                 format!("“{what_zh}”仍是模板说明文字：“{shown}”"),
                 format!("The {what_en} still holds template text: \"{shown}\""),
@@ -106,7 +107,7 @@ impl Rule for TemplateTextLeft {
         let phrases = Phrases::new(&cx.profile.template_phrases);
         for f in &cx.form.fields {
             if let Some(v) = f.value.as_ref().filter(|v| !v.is_blank()) {
-                let loc = cx.loc(Section::Header, None, v);
+                let loc = || cx.loc(Section::Header, None, v);
                 self.check_cell(&phrases, loc, v, (&f.key, &f.key), out);
             }
         }
@@ -114,7 +115,7 @@ impl Rule for TemplateTextLeft {
         for project in &cx.form.projects {
             for (section, role, cell) in cells_of(project, summary) {
                 if TEXT_ROLES.contains(&role) && !cell.is_blank() {
-                    let loc = cx.loc(section, Some(role), cell);
+                    let loc = || cx.loc(section, Some(role), cell);
                     self.check_cell(&phrases, loc, cell, (role.zh(), role.en()), out);
                 }
             }

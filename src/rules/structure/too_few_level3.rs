@@ -8,9 +8,9 @@
 use super::rows_of;
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::{Loc, Role};
+use crate::memo::FastMap as HashMap;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
-use std::collections::HashMap;
 
 pub struct TooFewLevel3;
 
@@ -29,7 +29,7 @@ impl Rule for TooFewLevel3 {
         for p in 0..cx.form.projects.len() {
             // Each 二级 label cell, in order, with its tree entry and its 三级 count.
             let mut groups: Vec<Level2Group> = Vec::new();
-            let mut index: HashMap<(Loc, &str), usize> = HashMap::new();
+            let mut index: HashMap<(Loc, &str), usize> = HashMap::default();
             for x in rows_of(cx, p) {
                 let Some(label) = x.level2_cell() else {
                     continue;

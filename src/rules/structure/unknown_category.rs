@@ -8,10 +8,10 @@
 use super::{distinct, list};
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Msg, Section};
 use crate::form::{Cell, Role};
+use crate::memo::FastSet as HashSet;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
 use crate::tree::Tree;
-use std::collections::HashSet;
 
 pub struct UnknownCategory;
 
@@ -85,7 +85,7 @@ impl Rule for UnknownCategory {
             .filter_map(|x| x.level2_cell().map(|c| (c, x.level1)))
             // A 一级 name in the 二级 column is misplaced (S013), not unknown.
             .filter(|(c, _)| cx.matcher().find_level1(&c.text).is_none());
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (cell, parent) in unknown2 {
             if !seen.insert((cell.loc, cell.text.as_str())) {
                 continue;
