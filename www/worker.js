@@ -52,7 +52,9 @@ function run() {
     const t0 = performance.now();
     try {
       const out = answer(job);
-      postMessage({ id: job.id, type: job.type, ...out, ms: performance.now() - t0 });
+      const t1 = performance.now();
+      // Start and end on the shared clock (time origin + now), for the page's breakdown.
+      postMessage({ id: job.id, type: job.type, ...out, ms: t1 - t0, start: performance.timeOrigin + t0, end: performance.timeOrigin + t1 });
     } catch (e) {
       postMessage({ id: job.id, type: job.type, error: String((e && e.message) || e) });
     }

@@ -576,6 +576,7 @@ impl<'g> Reader<'g> {
                 ind.level1 = last1.clone();
                 ind.level2 = last2.clone();
                 ind.level3 = c3;
+                ind.cells.0.reserve_exact(cols.len());
                 for (c, role) in &cols {
                     if matches!(role, Role::Level1 | Role::Level2 | Role::Level3) {
                         continue;
