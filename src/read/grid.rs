@@ -72,7 +72,8 @@ pub fn parse(text: &str) -> Grid {
                 };
                 // Rows of a table have the same width: the next one is sized like this one.
                 let width = row.len();
-                grid.rows.push(std::mem::replace(&mut row, Vec::with_capacity(width)));
+                grid.rows
+                    .push(std::mem::replace(&mut row, Vec::with_capacity(width)));
                 pos = next.saturating_add(skip);
                 if pos >= bytes.len() {
                     break;

@@ -72,6 +72,16 @@ impl<'a> Context<'a> {
             )
     }
 
+    /// Where this form's money findings sit: the project rows of a summary of several
+    /// projects, or the funding table.
+    pub fn money_section(&self) -> Section {
+        if self.form.projects.len() > 1 {
+            Section::Projects
+        } else {
+            Section::Funding
+        }
+    }
+
     /// The location of `cell` in this form.
     pub fn loc(&self, section: Section, role: Option<Role>, cell: &Cell) -> Location {
         Self::loc_in(self.form_index, section, role, cell)

@@ -1,20 +1,15 @@
 // End-to-end: the single offline file from file://, and jixiao embedded in a portal's own
 // form (attach and the custom element), in headless Chromium; no request leaves the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, fixture, shots, root, pasteForm, listedCodes } from './support.mjs';
+import { suite, fixture, shots, root, pasteForm, listedCodes } from './support.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => {
-  await env.stop();
-  assert.deepEqual(env.foreign(), [], 'requests beyond the page’s own files');
-});
+const env = suite();
 
 test('the single-file page works from file:// and fetches nothing', async () => {
   const file = join(root, 'www', 'dist', 'jixiao.html');
-  const context = await env.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const context = await env().browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const seen = [];
   context.on('request', (r) => seen.push(r.url()));
   const page = await context.newPage();
@@ -34,7 +29,7 @@ test('the single-file page works from file:// and fetches nothing', async () => 
 });
 
 test('a portal’s own form is checked by attach() as it is typed, and detach() cleans up', async () => {
-  const { page, context, errors } = await env.open('/portal-example.html');
+  const { page, context, errors } = await env().open('/portal-example.html');
   await page.waitForFunction(() => Number(document.body.dataset.checks || 0) > 0);
   assert.match(await page.textContent('#jixiao-status'), /0 个错误/);
   // A wrong rate in the portal's 执行率 input.
@@ -59,7 +54,7 @@ test('a portal’s own form is checked by attach() as it is typed, and detach() 
 });
 
 test('the <jixiao-check> element checks the form it is pointed at', async () => {
-  const { page, context, errors } = await env.open('/element-example.html');
+  const { page, context, errors } = await env().open('/element-example.html');
   await page.waitForFunction(() => /jixiao 检查/.test(document.querySelector('jixiao-check').textContent));
   assert.match(await page.textContent('jixiao-check'), /0 个错误/);
   await page.fill('tr.r:nth-child(3) .v', '二100');

@@ -1,23 +1,14 @@
 // End-to-end: hostile and outsized input in the page — 100,000 rows, a 1 MB cell, more than
 // the documented 20 MB, a GBK file — and exports, all without a request leaving the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, fixture, root, pasteForm, checkedCount, waitChecked, listedCodes } from './support.mjs';
+import { suite, openChecked, fixture, root, pasteForm, checkedCount, waitChecked, listedCodes } from './support.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => {
-  await env.stop();
-  assert.deepEqual(env.foreign(), [], 'requests beyond the page’s own files');
-});
+const env = suite();
 
-async function openPage() {
-  const o = await env.open('/');
-  await o.page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0, null, { timeout: 15000 });
-  return o;
-}
+const openPage = () => openChecked(env());
 
 /** How long the page's main thread takes to answer, in ms (it must stay responsive). */
 const responsiveness = (page) => page.evaluate(() => new Promise((resolve) => {

@@ -1,22 +1,13 @@
 // End-to-end: the built page in headless Chromium, used as a clerk uses it — paste, type,
 // fix, open a workbook, reload — and nothing leaves the page's own files.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { start, fixture, shots, root, pasteForm, waitChecked, checkedCount, listedCodes } from './support.mjs';
+import { suite, openChecked, fixture, shots, root, pasteForm, waitChecked, checkedCount, listedCodes } from './support.mjs';
 
-let env;
-before(async () => { env = await start(); });
-after(async () => {
-  await env.stop();
-  assert.deepEqual(env.foreign(), [], 'requests beyond the page’s own files');
-});
+const env = suite();
 
-async function openPage() {
-  const o = await env.open('/');
-  await o.page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0, null, { timeout: 15000 });
-  return o;
-}
+const openPage = () => openChecked(env());
 
 test('pasting seed 004 shows its findings, folded by code, and no false rate error', async () => {
   const { page, context, errors } = await openPage();

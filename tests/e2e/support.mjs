@@ -4,6 +4,8 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { serve } from '../../www/serve.mjs';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -60,3 +62,22 @@ export async function pasteForm(page, text) {
 
 /** The code of each entry in the findings list (one per code; repeats are folded). */
 export const listedCodes = (page) => page.$$eval('#diagnostics > li', (lis) => lis.map((li) => li.dataset.code));
+
+/** Gives a suite its server and browser: started before its tests, stopped after them with
+ * a check that no request left the page's own files. Returns a getter for the environment. */
+export function suite() {
+  const box = {};
+  before(async () => { box.env = await start(); });
+  after(async () => {
+    await box.env.stop();
+    assert.deepEqual(box.env.foreign(), [], 'requests beyond the page’s own files');
+  });
+  return () => box.env;
+}
+
+/** Opens the page and waits for its first check. */
+export async function openChecked(env, path = '/') {
+  const o = await env.open(path);
+  await o.page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0, null, { timeout: 15000 });
+  return o;
+}

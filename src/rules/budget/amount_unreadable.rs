@@ -5,7 +5,7 @@
 //! 错误示例：“256.63万”误写为“256,63”；执行率写成“约99%”。
 //! 正确示例：“256.63”、“1,273.65”、“99.86%”、“—”。
 
-use crate::diagnostic::{Diagnostic, Msg, Section};
+use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::money::{parse_amount, parse_percent, AmountCell};
 use crate::rules::registry::Code;
@@ -26,11 +26,7 @@ impl Rule for AmountUnreadable {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let section = if cx.form.projects.len() > 1 {
-            Section::Projects
-        } else {
-            Section::Funding
-        };
+        let section = cx.money_section();
         for project in &cx.form.projects {
             for row in &project.funding {
                 for (role, cell) in &row.cells.0 {

@@ -6,7 +6,7 @@
 //! 错误示例：年度资金总额 0.00，当年财政拨款 89.97。
 //! 正确示例：年度资金总额 89.97，当年财政拨款 89.97，上年结转 —，其他资金 —。
 
-use crate::diagnostic::{Applicability, Diagnostic, Fix, Msg, Section};
+use crate::diagnostic::{Applicability, Diagnostic, Fix, Msg};
 use crate::form::{FundSource, MoneyUnit, Role};
 use crate::money::{self, amount_interval, interval_sum, parse_amount, AmountCell, Stated};
 use crate::rules::registry::Code;
@@ -41,11 +41,7 @@ impl Rule for FundSourcesDoNotSumToTotal {
             .as_ref()
             .map_or(MoneyUnit::Yuan, |(u, _)| *u);
         let unit_zh = cx.form.money_unit.as_ref().map_or("", |(u, _)| u.zh());
-        let section = if cx.form.projects.len() > 1 {
-            Section::Projects
-        } else {
-            Section::Funding
-        };
+        let section = cx.money_section();
         for project in &cx.form.projects {
             let Some(total_row) = project
                 .funding

@@ -6,7 +6,7 @@
 //! 正确示例：执行数不超过预算，或在原因栏说明超出的资金来源。
 
 use super::{executions, project_name, working};
-use crate::diagnostic::{Diagnostic, Msg, Section};
+use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::money::fmt_fixed;
 use crate::rules::registry::Code;
@@ -29,11 +29,7 @@ impl Rule for ExecutionRateOver100 {
                 continue;
             }
             let shown = fmt_fixed(rate, cx.profile.rate_decimals);
-            let section = if cx.form.projects.len() > 1 {
-                Section::Projects
-            } else {
-                Section::Funding
-            };
+            let section = cx.money_section();
             out.push(
                 Diagnostic::new(
                     self.code(),

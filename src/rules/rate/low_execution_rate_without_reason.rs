@@ -6,7 +6,7 @@
 //! 正确示例：执行率 88.16%，说明“部分采购合同年底未到付款节点”。
 
 use super::{executions, project_name, working};
-use crate::diagnostic::{Diagnostic, Msg, Section};
+use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::money::fmt_fixed;
 use crate::rules::registry::Code;
@@ -49,11 +49,7 @@ impl Rule for LowExecutionRateWithoutReason {
                 .map_or("原因", |r| r.zh());
             let shown = fmt_fixed(rate, cx.profile.rate_decimals);
             let floor_s = fmt_fixed(floor, 0);
-            let section = if cx.form.projects.len() > 1 {
-                Section::Projects
-            } else {
-                Section::Funding
-            };
+            let section = cx.money_section();
             let anchor = e.stated_rate.map_or(e.executed.1, |(_, c)| c);
             let mut d = Diagnostic::new(
                 self.code(),

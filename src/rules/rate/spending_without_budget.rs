@@ -6,7 +6,7 @@
 //! 正确示例：全年预算数 12.5，全年执行数 12.5。
 
 use super::{executions, project_name};
-use crate::diagnostic::{Diagnostic, Msg, Section};
+use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
@@ -30,11 +30,7 @@ impl Rule for SpendingWithoutBudget {
                 continue;
             }
             reported.push(e.project);
-            let section = if cx.form.projects.len() > 1 {
-                Section::Projects
-            } else {
-                Section::Funding
-            };
+            let section = cx.money_section();
             out.push(
                 Diagnostic::new(
                     self.code(),

@@ -7,7 +7,6 @@
 
 use super::{fix, report};
 use crate::diagnostic::{Applicability, Diagnostic, Msg};
-use crate::form::Role;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
 use crate::value::Kind;
@@ -22,12 +21,7 @@ impl Rule for MissingComparator {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for v in cx.values() {
             let p = &v.parsed.value;
-            // Cells another V rule already explains get no second finding.
-            if v.looks_like_excel_serial() || v.rate_above_100() {
-                continue;
-            }
-            if v.role != Role::Target
-                || v.summary
+            if !v.unexplained_target()
                 || v.nature_col.is_some()
                 || p.kind != Kind::Quantitative
                 || p.comparator.is_some()

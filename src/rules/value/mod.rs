@@ -161,6 +161,15 @@ impl ValueCell<'_> {
                 .any(|x| x > rust_decimal::Decimal::ONE_HUNDRED)
     }
 
+    /// A 指标值 of the form's own indicator table (not a summary row) that no finding of
+    /// V003 or V005 already explains: the cells V010 and V011 judge.
+    pub fn unexplained_target(&self) -> bool {
+        self.role == Role::Target
+            && !self.summary
+            && !self.looks_like_excel_serial()
+            && !self.rate_above_100()
+    }
+
     /// The indicator is a rate or share (合格率, 满意度, 覆盖率 …), so its % can't pass 100.
     pub fn is_rate(&self) -> bool {
         self.facts.rate
