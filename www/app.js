@@ -103,8 +103,19 @@ function colLetters(n) {
 const ref = (r, c) => `${colLetters(c + 1)}${r + 1}`;
 
 /** The sheet as the tab-separated text Excel would copy (cells with tabs, breaks or a leading quote quoted). */
+// Each row's line, kept until the row changes (setText forgets it): a keystroke in a long
+// form joins the lines again instead of quoting every cell again. Rows change only there.
+const lines = new WeakMap();
+function lineOf(cells) {
+  let line = lines.get(cells);
+  if (line === undefined) {
+    line = cells.map((c) => (/[\t\n\r]/.test(c) || c.startsWith('"') ? `"${c.replace(/"/g, '""')}"` : c)).join('\t');
+    lines.set(cells, line);
+  }
+  return line;
+}
 function toText(grid) {
-  return grid.map((cells) => cells.map((c) => (/[\t\n\r]/.test(c) || c.startsWith('"') ? `"${c.replace(/"/g, '""')}"` : c)).join('\t')).join('\n');
+  return grid.map(lineOf).join('\n');
 }
 const sheetEmpty = () => rows.every((r) => r.every((c) => c === ''));
 
@@ -300,6 +311,7 @@ function setText(r, c, text) {
   const row = rows[r];
   while (row.length <= c) row.push('');
   row[c] = text;
+  lines.delete(row);
 }
 
 function setCell(r, c, text, { render = true } = {}) {
@@ -735,12 +747,7 @@ async function pasteBlock(text) {
   const msg = await request({ type: 'cells', text });
   const block = trimGrid(msg.grid);
   pushUndo();
-  block.forEach((cells, i) => cells.forEach((v, j) => {
-    while (rows.length <= active.r + i) rows.push([]);
-    const row = rows[active.r + i];
-    while (row.length <= active.c + j) row.push('');
-    row[active.c + j] = v;
-  }));
+  block.forEach((cells, i) => cells.forEach((v, j) => setText(active.r + i, active.c + j, v)));
   renderSheet();
   changed();
   select(active.r, active.c);
