@@ -112,12 +112,15 @@ fn legacy_chinese(_bytes: &[u8]) -> Option<String> {
 }
 
 fn looks_binary(text: &str) -> bool {
-    let sample: Vec<char> = text.chars().take(4096).collect();
-    let control = sample
-        .iter()
-        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
-        .count();
-    sample.contains(&'\0') || control * 10 > sample.len().max(1)
+    let (mut seen, mut control) = (0usize, 0usize);
+    for c in text.chars().take(4096) {
+        if c == '\0' {
+            return true;
+        }
+        seen += 1;
+        control += usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+    }
+    control * 10 > seen.max(1)
 }
 
 /// Reads text: JSON in the form model's shape, a narrative report, or a paste.
