@@ -21,6 +21,18 @@ test('pasting seed 004 shows its findings, folded by code, and no false rate err
   assert.equal(await s003.count(), 1);
   await s003.locator('button.more').click();
   assert.equal(await s003.locator('ol.repeats > li').count(), 2);
+  // Typing that leaves the findings as they were leaves the panel alone: the group stays open.
+  let n = await checkedCount(page);
+  await page.click('#cell-12-3');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.type('x');
+  await waitChecked(page, n);
+  n = await checkedCount(page);
+  await page.keyboard.press('Backspace');
+  await waitChecked(page, n);
+  assert.equal(await s003.locator('ol.repeats').isVisible(), true);
+  assert.equal(await s003.locator('ol.repeats > li').count(), 2);
   assert.match(await page.textContent('#forms'), /14 个项目/);
   assert.match(await page.textContent('#summary'), /S 结构与完整性/);
   // The low-rate cell (row 24, column G) is marked, with an accessible description.
