@@ -111,6 +111,25 @@ fn legacy_chinese(_bytes: &[u8]) -> Option<String> {
     None
 }
 
+/// Days since 1899-12-30 (Excel's serial, with its 1900 leap-year slip) as a date.
+pub fn excel_serial_date(serial: i64) -> Option<(i64, u32, u32)> {
+    if serial < 1 {
+        return None;
+    }
+    let days = if serial < 61 { serial + 1 } else { serial };
+    // Civil-from-days (Howard Hinnant), counted from 1899-12-30.
+    let z = days - 25_569 + 719_468; // 1970-01-01 is serial 25569
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = u32::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
+    let m = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
+    Some((if m <= 2 { y + 1 } else { y }, m, d))
+}
+
 fn looks_binary(text: &str) -> bool {
     let (mut seen, mut control) = (0usize, 0usize);
     for c in text.chars().take(4096) {
@@ -175,4 +194,25 @@ fn is_empty_form(f: &Form) -> bool {
         && f.projects
             .iter()
             .all(|p| p.indicators.is_empty() && p.funding.is_empty() && p.name.is_none())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excel_serial_date;
+
+    #[test]
+    fn serials_become_dates_with_excels_leap_year_slip() {
+        for (serial, want) in [
+            (1, Some((1900, 1, 1))),
+            (59, Some((1900, 2, 28))),
+            (61, Some((1900, 3, 1))),
+            (25569, Some((1970, 1, 1))),
+            (36526, Some((2000, 1, 1))),
+            (44561, Some((2021, 12, 31))),
+            (45352, Some((2024, 3, 1))),
+            (0, None),
+        ] {
+            assert_eq!(excel_serial_date(serial), want, "{serial}");
+        }
+    }
 }

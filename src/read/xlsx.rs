@@ -466,25 +466,6 @@ fn decimal(v: &str) -> Option<Decimal> {
     }
 }
 
-/// Days since 1899-12-30 (Excel's serial, with its 1900 leap-year slip) as a date.
-fn serial_to_date(serial: i64) -> Option<(i64, u32, u32)> {
-    if serial < 1 {
-        return None;
-    }
-    let days = if serial < 61 { serial + 1 } else { serial };
-    // Civil-from-days (Howard Hinnant), counted from 1899-12-30.
-    let z = days - 25_569 + 719_468; // 1970-01-01 is serial 25569
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = u32::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
-    let m = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
-    Some((if m <= 2 { y + 1 } else { y }, m, d))
-}
-
 /// The first section of a format code with quoted text, escapes and brackets resolved:
 /// (literal before, the number pattern, literal after).
 fn split_format(code: &str) -> (String, String, String) {
@@ -544,7 +525,7 @@ fn format_number(v: Decimal, code: &str) -> String {
     if is_date_format(code) {
         use rust_decimal::prelude::ToPrimitive;
         let whole = v.trunc().to_i64();
-        if let Some((y, m, d)) = whole.and_then(serial_to_date) {
+        if let Some((y, m, d)) = whole.and_then(super::excel_serial_date) {
             return if code.contains('年') {
                 format!("{y}年{m}月{d}日")
             } else if code.contains('-') {
@@ -760,16 +741,6 @@ mod tests {
             assert_eq!(got, want, "{v} as {code}");
         }
         assert_eq!(decimal("4.4561E4"), Some(d("44561")));
-    }
-
-    #[test]
-    fn serials_become_dates_with_excels_leap_year_slip() {
-        assert_eq!(serial_to_date(1), Some((1900, 1, 1)));
-        assert_eq!(serial_to_date(59), Some((1900, 2, 28)));
-        assert_eq!(serial_to_date(61), Some((1900, 3, 1)));
-        assert_eq!(serial_to_date(44561), Some((2021, 12, 31)));
-        assert_eq!(serial_to_date(25569), Some((1970, 1, 1)));
-        assert_eq!(serial_to_date(0), None);
     }
 
     #[test]

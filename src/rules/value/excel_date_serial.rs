@@ -13,21 +13,6 @@ use rust_decimal::prelude::ToPrimitive;
 
 pub struct ExcelDateSerial;
 
-/// (year, month, day) of an Excel 1900-system serial (serial 25569 is 1970-01-01).
-pub fn serial_to_date(serial: i64) -> (i64, u32, u32) {
-    // Howard Hinnant's civil_from_days, on days since 1970-01-01.
-    let z = serial - 25569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { y + 1 } else { y }, m, d)
-}
-
 impl Rule for ExcelDateSerial {
     fn code(&self) -> Code {
         Code::V003
@@ -41,7 +26,9 @@ impl Rule for ExcelDateSerial {
             let Some(serial) = v.parsed.value.value.and_then(|d| d.to_i64()) else {
                 continue;
             };
-            let (y, m, d) = serial_to_date(serial);
+            let Some((y, m, d)) = crate::read::excel_serial_date(serial) else {
+                continue;
+            };
             let date = format!("{y}年{m}月{d}日");
             let t = v.cell.text.trim();
             out.push(
@@ -62,18 +49,5 @@ impl Rule for ExcelDateSerial {
                 .with_fix(fix(format!("{date}前"), Applicability::Unsafe)),
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::serial_to_date;
-
-    #[test]
-    fn converts_excel_serials() {
-        assert_eq!(serial_to_date(44561), (2021, 12, 31));
-        assert_eq!(serial_to_date(25569), (1970, 1, 1));
-        assert_eq!(serial_to_date(36526), (2000, 1, 1));
-        assert_eq!(serial_to_date(45352), (2024, 3, 1));
     }
 }
