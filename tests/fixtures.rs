@@ -37,17 +37,19 @@ fn rel(p: &Path) -> String {
         .replace('\\', "/")
 }
 
+/// The name of the folder a fixture sits in (its code, `clean` or `profiles`).
+fn folder_of(path: &Path) -> String {
+    path.parent()
+        .and_then(Path::file_name)
+        .map(|f| f.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
 /// The profile a fixture is checked with: `name@profile.tsv`, a file under `profiles/`
 /// named `valid-<profile>.tsv`, else `auto`.
 fn profile_for(path: &Path) -> Profile {
     let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-    let folder = path
-        .parent()
-        .unwrap()
-        .file_name()
-        .unwrap()
-        .to_string_lossy()
-        .to_string();
+    let folder = folder_of(path);
     let name = match stem.split_once('@') {
         Some((_, p)) => p.to_string(),
         None if folder == "profiles" => stem.trim_start_matches("valid-").to_string(),
@@ -61,13 +63,7 @@ fn invalid_fixtures_raise_their_code_and_valid_ones_do_not() {
     let mut checked = 0;
     for path in fixtures() {
         let profile = profile_for(&path);
-        let folder = path
-            .parent()
-            .unwrap()
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .to_string();
+        let folder = folder_of(&path);
         let file = path.file_name().unwrap().to_string_lossy().to_string();
         let report = jixiao::check_bytes(&std::fs::read(&path).unwrap(), &profile).unwrap();
         let codes: Vec<String> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
@@ -98,13 +94,7 @@ fn reports_match_snapshots() {
         let name = rel(&path);
         let mut report = jixiao::check_bytes(&std::fs::read(&path).unwrap(), &profile).unwrap();
         // A <CODE> folder's snapshot shows that code alone; seeds and clean forms show all.
-        let folder = path
-            .parent()
-            .unwrap()
-            .file_name()
-            .unwrap()
-            .to_string_lossy()
-            .to_string();
+        let folder = folder_of(&path);
         if is_code(&folder) {
             report.diagnostics.retain(|d| d.code.as_str() == folder);
         }
