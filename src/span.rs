@@ -77,6 +77,14 @@ pub fn has(hay: &str, needle: &str) -> bool {
         .any(|(i, &b)| b == key && h.get(i..i.saturating_add(n.len())) == Some(n))
 }
 
+/// `hay.starts_with(needle)`, with the first three bytes (a CJK character) compared inline
+/// first: scanning a word list at every position of a value, most words differ there, and
+/// the full comparison (a `memcmp` call) is left for the few that don't.
+pub fn starts(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    h.len() >= n.len() && n.iter().zip(h).take(3).all(|(a, b)| a == b) && h.starts_with(n)
+}
+
 /// Truncates `text` to at most `max_chars` characters, adding "…" when cut.
 pub fn ellipsize(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
@@ -108,6 +116,11 @@ mod tests {
             ("a率b", "率b"),
         ] {
             assert_eq!(has(hay, needle), hay.contains(needle), "{hay} / {needle}");
+            assert_eq!(
+                starts(hay, needle),
+                hay.starts_with(needle),
+                "{hay} / {needle}"
+            );
         }
     }
 

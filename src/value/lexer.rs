@@ -1,7 +1,7 @@
 //! Lexes one 指标值 cell into tokens covering every byte, with no gaps or overlaps.
 
 use super::unit;
-use crate::span::Span;
+use crate::span::{starts, Span};
 
 /// How a comparator was written; only `Symbol` is canonical.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,16 +175,13 @@ pub fn lex(text: &str) -> Vec<Token> {
         {
             (TokenKind::Unit, n)
         } else if let Some((w, op)) = TRAILING.iter().find(|(w, _)| {
-            matches!(prev, Some(TokenKind::Unit | TokenKind::Number)) && rest.starts_with(w)
+            matches!(prev, Some(TokenKind::Unit | TokenKind::Number)) && starts(rest, w)
         }) {
             (TokenKind::TrailingCmp(*op), w.len())
-        } else if let Some(w) = BEFORE
-            .iter()
-            .find(|w| after_date_part && rest.starts_with(**w))
-        {
+        } else if let Some(w) = BEFORE.iter().find(|w| after_date_part && starts(rest, w)) {
             (TokenKind::Before, w.len())
         } else if let Some((w, op, sp)) = starts_comparator(c)
-            .then(|| COMPARATORS.iter().find(|(w, _, _)| rest.starts_with(w)))
+            .then(|| COMPARATORS.iter().find(|(w, _, _)| starts(rest, w)))
             .flatten()
         {
             (TokenKind::Cmp(*op, *sp), w.len())
@@ -273,7 +270,7 @@ fn text_run(rest: &str) -> usize {
                     r.starts_with("不适用")
                         || COMPARATORS
                             .iter()
-                            .any(|(w, _, sp)| *sp != Spelling::Word && r.starts_with(w))
+                            .any(|(w, _, sp)| *sp != Spelling::Word && starts(r, w))
                 }));
         if starts_other {
             break;

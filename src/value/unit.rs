@@ -73,12 +73,29 @@ const UNITS: &[(&str, Dimension)] = &[
     ("组", Dimension::Count),
 ];
 
+/// The units by their first character (built once): the lexer asks after every number.
+fn units_by_first() -> &'static crate::memo::FastMap<char, Vec<&'static str>> {
+    static TABLE: std::sync::OnceLock<crate::memo::FastMap<char, Vec<&'static str>>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = crate::memo::FastMap::<char, Vec<&'static str>>::default();
+        for (u, _) in UNITS {
+            if let Some(c) = u.chars().next() {
+                t.entry(c).or_default().push(u);
+            }
+        }
+        t
+    })
+}
+
 /// Byte length of the longest known unit at the start of `s`.
 pub fn longest_known_prefix(s: &str) -> Option<usize> {
-    UNITS
+    let first = s.chars().next()?;
+    units_by_first()
+        .get(&first)?
         .iter()
-        .filter(|(u, _)| s.starts_with(u))
-        .map(|(u, _)| u.len())
+        .filter(|u| s.starts_with(**u))
+        .map(|u| u.len())
         .max()
 }
 
