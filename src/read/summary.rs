@@ -71,6 +71,8 @@ fn canonical_rank(s: &Slot) -> u8 {
 
 /// One 二级 indicator announced by the header, read as a (target, result) pair.
 struct Group {
+    /// The `LEVEL2` entry the header names (数量, 质量 …).
+    name: &'static str,
     level1: Option<Cell>,
     level2: Cell,
     /// Words typical of this group's cells, for locating a missing cell.
@@ -92,10 +94,10 @@ const LEVEL2: &[(&str, &str, &[&str])] = &[
 
 fn level2_of(text: &str) -> Option<&'static (&'static str, &'static str, &'static [&'static str])> {
     let n = normalize_label(text);
-    if n.contains("目标") && !n.contains("指标") {
+    if has(&n, "目标") && !has(&n, "指标") {
         return None;
     }
-    LEVEL2.iter().find(|(name, _, _)| n.contains(name))
+    LEVEL2.iter().find(|(name, _, _)| has(&n, name))
 }
 
 /// Reads header rows from `start` and the data rows after them. Returns the projects,
@@ -128,18 +130,16 @@ pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec
                 continue;
             }
             for key in ["产出", "效益", "满意度"] {
-                if n.contains(key) && n.contains("目标") && !n.contains("指标") {
+                if has(&n, key) && has(&n, "目标") && !has(&n, "指标") {
                     level1_cells.push((key, cell.clone()));
                 }
             }
             if let Some(entry) = level2_of(&n) {
-                if !groups
-                    .iter()
-                    .any(|(_, g)| level2_of(&g.level2.text).map(|e| e.0) == Some(entry.0))
-                {
+                if !groups.iter().any(|(_, g)| g.name == entry.0) {
                     groups.push((
                         c,
                         Group {
+                            name: entry.0,
                             level1: None,
                             level2: cell.clone(),
                             cues: entry.2,
@@ -185,7 +185,7 @@ pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec
     tail.sort_by_key(|(c, _, _)| *c);
     groups.sort_by_key(|(c, _)| *c);
     for (_, g) in &mut groups {
-        let key = level2_of(&g.level2.text).map_or("", |e| e.1);
+        let key = LEVEL2.iter().find(|e| e.0 == g.name).map_or("", |e| e.1);
         g.level1 = level1_cells
             .iter()
             .find(|(k, _)| *k == key)
