@@ -66,7 +66,12 @@ impl Cell {
 
     /// True when the cell holds nothing but white space.
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.trimmed().is_empty()
+    }
+
+    /// The text without white space around it (`str::trim`, quicker on the usual cell).
+    pub fn trimmed(&self) -> &str {
+        crate::span::trim(&self.text)
     }
 }
 
@@ -456,12 +461,12 @@ impl Form {
     pub fn display_name(&self) -> Option<String> {
         if self.kind != FormKind::SummarySelfEvaluation {
             if let Some(c) = self.field("项目名称").filter(|c| !c.is_blank()) {
-                return Some(c.text.trim().to_string());
+                return Some(c.trimmed().to_string());
             }
             if let Some(name) = self.projects.first().and_then(|p| p.name.as_ref()) {
-                return Some(name.text.trim().to_string());
+                return Some(name.trimmed().to_string());
             }
         }
-        self.title.as_ref().map(|c| c.text.trim().to_string())
+        self.title.as_ref().map(|c| c.trimmed().to_string())
     }
 }

@@ -64,12 +64,15 @@ const MAX_ENTRIES: usize = 1 << 16;
 /// Text → derived value. Use inside a `thread_local!`.
 pub struct Memo<V> {
     map: RefCell<FastMap<String, V>>,
+    /// The key of a `get_or_joined` lookup, built here instead of in a new String.
+    scratch: RefCell<String>,
 }
 
 impl<V> Default for Memo<V> {
     fn default() -> Self {
         Memo {
             map: RefCell::new(FastMap::default()),
+            scratch: RefCell::new(String::new()),
         }
     }
 }
@@ -87,6 +90,23 @@ impl<V: Clone> Memo<V> {
         }
         map.insert(key.to_string(), v.clone());
         v
+    }
+
+    /// `get_or` keyed by two texts together ("3:ab" + "c" for "ab", "c": the length keeps
+    /// "ab", "c" apart from "a", "bc").
+    pub fn get_or_joined(&self, a: &str, b: &str, make: impl FnOnce() -> V) -> V {
+        use std::fmt::Write;
+        match self.scratch.try_borrow_mut() {
+            Ok(mut key) => {
+                key.clear();
+                let _ = write!(key, "{}:", a.len());
+                key.push_str(a);
+                key.push_str(b);
+                self.get_or(&key, make)
+            }
+            // Only if `make` itself looks up a joined key in this table.
+            Err(_) => self.get_or(&format!("{}:{a}{b}", a.len()), make),
+        }
     }
 }
 
@@ -130,6 +150,10 @@ mod tests {
         assert_eq!(memo.get_or("a", || make(2)), 1);
         assert_eq!(memo.get_or("b", || make(3)), 3);
         assert_eq!(calls.get(), 2);
+        assert_eq!(memo.get_or_joined("ab", "c", || make(4)), 4);
+        assert_eq!(memo.get_or_joined("a", "bc", || make(5)), 5);
+        assert_eq!(memo.get_or_joined("ab", "c", || make(6)), 4);
+        assert_eq!(calls.get(), 4);
     }
 
     #[test]

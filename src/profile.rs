@@ -410,7 +410,7 @@ impl DetectRule {
                 let s = stem(&l1.text);
                 if let Some(w) = self.level1_any.iter().find(|w| stem(w) == s) {
                     return Some(Msg::new(
-                        format!("一级指标有“{}”", l1.text.trim()),
+                        format!("一级指标有“{}”", l1.trimmed()),
                         format!("a level-1 indicator reads \"{w}\""),
                     ));
                 }

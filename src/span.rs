@@ -85,6 +85,26 @@ pub fn starts(hay: &str, needle: &str) -> bool {
     h.len() >= n.len() && n.iter().zip(h).take(3).all(|(a, b)| a == b) && h.starts_with(n)
 }
 
+/// `text.trim()`, answering at once when neither end can be white space: a cell's first
+/// byte is seldom one that starts a space (ASCII blanks, or C2/E1/E2/E3, which begin U+0085,
+/// U+00A0, U+1680, U+2000–U+205F and U+3000) and its last byte seldom one that ends one.
+/// Anything else goes to `str::trim`, so the result is always the same as it.
+pub fn trim(text: &str) -> &str {
+    let b = text.as_bytes();
+    let ascii_space = |x: u8| matches!(x, b'\t'..=b'\r' | b' ');
+    let start_clear = b
+        .first()
+        .is_some_and(|&f| !ascii_space(f) && !matches!(f, 0xC2 | 0xE1..=0xE3));
+    let end_clear = b.last().is_some_and(|&l| {
+        !ascii_space(l) && !matches!(l, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF)
+    });
+    if start_clear && end_clear {
+        text
+    } else {
+        text.trim()
+    }
+}
+
 /// Truncates `text` to at most `max_chars` characters, adding "…" when cut.
 pub fn ellipsize(text: &str, max_chars: usize) -> String {
     match text.char_indices().nth(max_chars) {
@@ -121,6 +141,31 @@ mod tests {
                 hay.starts_with(needle),
                 "{hay} / {needle}"
             );
+        }
+    }
+
+    #[test]
+    fn trim_matches_str_trim() {
+        // Every character Unicode calls white space, on either side of CJK, ASCII and
+        // characters sharing a lead byte with a space (E2 80 94 "—", E3 80 82 "。").
+        let spaces: Vec<char> = (0..=0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .collect();
+        assert_eq!(spaces.len(), 25);
+        let cores = [
+            "", "率", "a", "—", "。", "≥90%", "\u{85}x", "x\u{a0}y", "\u{feff}",
+        ];
+        for core in cores {
+            for s in spaces.iter().map(|c| c.to_string()).chain([String::new()]) {
+                for text in [
+                    format!("{s}{core}"),
+                    format!("{core}{s}"),
+                    format!("{s}{core}{s}"),
+                ] {
+                    assert_eq!(trim(&text), text.trim(), "{text:?}");
+                }
+            }
         }
     }
 

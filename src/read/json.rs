@@ -48,7 +48,7 @@ pub fn read(text: &str) -> Result<ReadOutput, ReadError> {
     {
         if row.source == FundSource::Named(String::new()) {
             row.source = super::headers::fund_source_of(&row.label.text)
-                .unwrap_or_else(|| FundSource::Named(row.label.text.trim().to_string()));
+                .unwrap_or_else(|| FundSource::Named(row.label.trimmed().to_string()));
         }
     }
     Ok(ReadOutput {

@@ -38,7 +38,7 @@ impl Slot {
 
     fn accepts(&self, cell: Option<&Cell>) -> bool {
         let Some(cell) = cell else { return false };
-        let t = cell.text.trim();
+        let t = cell.trimmed();
         if t.is_empty() {
             return true;
         }
@@ -106,7 +106,7 @@ pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec
     let rows = &grid.rows;
     let is_data = |row: &Vec<Cell>| {
         let first = row.iter().find(|c| !c.is_blank());
-        first.is_some_and(|c| c.text.trim().chars().all(|ch| ch.is_ascii_digit()))
+        first.is_some_and(|c| c.trimmed().chars().all(|ch| ch.is_ascii_digit()))
             && row.iter().filter(|c| !c.is_blank()).count() >= 4
     };
     let mut data_start = start + 1;
@@ -385,7 +385,7 @@ fn best_gap(rest: &[&Cell], groups: &[(usize, Group)]) -> (usize, Vec<usize>) {
     let facts: Vec<CellFacts> = rest
         .iter()
         .map(|c| {
-            let t = c.text.trim();
+            let t = c.trimmed();
             CellFacts {
                 text: t,
                 na: t == "不适用",

@@ -81,8 +81,11 @@ fn blank(row: &[Cell]) -> bool {
     row.iter().all(Cell::is_blank)
 }
 
-fn filled(row: &[Cell]) -> Vec<&Cell> {
-    row.iter().filter(|c| !c.is_blank()).collect()
+/// A row's first non-blank cell and how many it has (no list: this runs on every row).
+fn filled(row: &[Cell]) -> (Option<&Cell>, usize) {
+    let mut cells = row.iter().filter(|c| !c.is_blank());
+    let first = cells.next();
+    (first, usize::from(first.is_some()) + cells.count())
 }
 
 fn title_kind(title: &str) -> Option<FormKind> {
@@ -102,33 +105,32 @@ impl<'g> Reader<'g> {
         let rows = &self.grid.rows;
         let mut i = 0usize;
         while let Some(row) = rows.get(i) {
-            let cells = filled(row);
-            let Some(first) = cells.first() else {
+            let (Some(first), filled) = filled(row) else {
                 i += 1;
                 continue;
             };
-            if cells.len() == 1 && is_title(&first.text) {
+            if filled == 1 && is_title(&first.text) {
                 self.start_form();
                 let b = self.building();
                 b.title_kind = title_kind(&first.text);
-                b.form.title = Some((*first).clone());
+                b.form.title = Some(first.clone());
                 i += 1;
                 continue;
             }
-            if cells.len() == 1 && is_year_line(&first.text) {
+            if filled == 1 && is_year_line(&first.text) {
                 let b = self.building();
                 b.form.fields.push(Field {
                     key: "年度".to_string(),
-                    label: (*first).clone(),
-                    value: Some((*first).clone()),
+                    label: first.clone(),
+                    value: Some(first.clone()),
                 });
                 i += 1;
                 continue;
             }
-            if cells.len() == 1 && first.text.contains("单位") {
+            if filled == 1 && first.text.contains("单位") {
                 if let Some(unit) = money_unit_in(&first.text) {
                     let b = self.building();
-                    b.form.money_unit = Some((unit, (*first).clone()));
+                    b.form.money_unit = Some((unit, first.clone()));
                     i += 1;
                     continue;
                 }
@@ -149,7 +151,7 @@ impl<'g> Reader<'g> {
             let has = |r: Role| roles.contains(&r);
             if has(Role::ProjectName)
                 && (has(Role::Rate) || has(Role::BudgetAdjusted))
-                && cells.len() >= 4
+                && filled >= 4
             {
                 i = self.read_summary(i);
                 continue;
@@ -233,11 +235,11 @@ impl<'g> Reader<'g> {
         let mut k = 0usize;
         let mut pairs: Vec<(String, Cell, Option<Cell>)> = Vec::new();
         while let Some(cell) = row.get(k) {
-            let t = cell.text.trim();
+            let t = cell.trimmed();
             if let Some(label) = t.strip_suffix('：').or_else(|| t.strip_suffix(':')) {
                 let value = row
                     .get(k + 1)
-                    .filter(|c| !c.text.trim().ends_with(['：', ':']))
+                    .filter(|c| !c.trimmed().ends_with(['：', ':']))
                     .cloned();
                 let step = if value.is_some() { 2 } else { 1 };
                 pairs.push((normalize_label(label), cell.clone(), value));
@@ -439,12 +441,19 @@ impl<'g> Reader<'g> {
         let mut headings = Vec::new();
         let mut totals = Vec::new();
         while let Some(row) = rows.get(i) {
-            let cells = filled(row);
-            let Some(first) = cells.first() else { break };
-            if (cells.len() == 1 && is_title(&first.text)) || is_indicator_header(row) {
+            let (Some(first), filled) = filled(row) else {
+                break;
+            };
+            if (filled == 1 && is_title(&first.text)) || is_indicator_header(row) {
                 break;
             }
-            let norm = normalize_label(&first.text);
+            // Only a short row or one with 总/合 can be a 总分 row or a text field: most
+            // rows skip the normalised label.
+            let norm = if filled <= 2 || has(&first.text, "总") || has(&first.text, "合") {
+                normalize_label(&first.text)
+            } else {
+                String::new()
+            };
             if norm.starts_with("总分") || norm == "合计" {
                 // The 总分 row: its 分值 and 得分 are the form's totals, and the table ends.
                 for role in [Role::Weight, Role::Score] {
@@ -455,7 +464,7 @@ impl<'g> Reader<'g> {
                 i += 1;
                 break;
             }
-            if cells.len() <= 2 && headers::KNOWN_KEYS.contains(&norm.as_str()) {
+            if filled <= 2 && headers::KNOWN_KEYS.contains(&norm.as_str()) {
                 // A text field such as 评价结论 / 存在问题 below the table.
                 break;
             }
@@ -635,7 +644,7 @@ impl<'g> Reader<'g> {
 /// A row that heads an indicator table: 一级 with 二级/三级, or 三级 with 指标值.
 fn is_indicator_header(row: &[Cell]) -> bool {
     // Every such header names a level (一级/二级/三级); most rows can be passed over at once.
-    if !row.iter().any(|c| c.text.contains('级')) {
+    if !row.iter().any(|c| has(&c.text, "级")) {
         return false;
     }
     let roles: Vec<Role> = row.iter().filter_map(|c| role_of(&c.text)).collect();

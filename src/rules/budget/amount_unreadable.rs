@@ -45,8 +45,8 @@ impl Rule for AmountUnreadable {
                         self.code(),
                         cx.loc(section, Some(*role), cell),
                         Msg::new(
-                            format!("“{}”中的“{}”不是可读的数字", role.zh(), cell.text.trim()),
-                            format!("\"{}\" in {} is not a readable number", cell.text.trim(), role.en()),
+                            format!("“{}”中的“{}”不是可读的数字", role.zh(), cell.trimmed()),
+                            format!("\"{}\" in {} is not a readable number", cell.trimmed(), role.en()),
                         ),
                         Msg::new(
                             "只填数字（可带千分位逗号、小数点；执行率带 %），没有数据填“—”。说明文字请写到原因栏",

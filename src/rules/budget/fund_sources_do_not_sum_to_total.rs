@@ -102,10 +102,10 @@ impl Rule for FundSourcesDoNotSumToTotal {
                             .trim()
                             .trim_start_matches("其中：")
                             .trim_start_matches("其中:");
-                        format!("{label} {}", if v.is_some() { c.text.trim() } else { "—" })
+                        format!("{label} {}", if v.is_some() { c.trimmed() } else { "—" })
                     })
                     .collect();
-                let total_label = total_row.label.text.trim();
+                let total_label = total_row.label.trimmed();
                 let dp = addends
                     .iter()
                     .filter_map(|(_, _, v)| v.map(|s| s.decimals))
@@ -120,13 +120,13 @@ impl Rule for FundSourcesDoNotSumToTotal {
                         format!(
                             "{}：{total_label} {} {unit_zh} ≠ 明细之和 {shown_sum} {unit_zh}（{}）",
                             role.zh(),
-                            total_cell.text.trim(),
+                            total_cell.trimmed(),
                             working.join(" + ")
                         ),
                         format!(
                             "{}: {total_label} {} ≠ sum of sources {shown_sum} ({})",
                             role.en(),
-                            total_cell.text.trim(),
+                            total_cell.trimmed(),
                             working.join(" + ")
                         ),
                     ),
@@ -138,7 +138,7 @@ impl Rule for FundSourcesDoNotSumToTotal {
                 for (p, c, _) in &addends {
                     d = d.with_related(
                         cx.loc(section, Some(*role), c),
-                        Msg::new(p.label.text.trim(), p.label.text.trim()),
+                        Msg::new(p.label.trimmed(), p.label.trimmed()),
                     );
                 }
                 d = d.with_fix(Fix {

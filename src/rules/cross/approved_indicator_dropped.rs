@@ -25,11 +25,11 @@ impl Rule for ApprovedIndicatorDropped {
         let at = pair.at;
         for ind in pair.dropped() {
             let Some(cell) = name_cell(ind) else { continue };
-            let name = ellipsize(cell.text.trim(), 20);
+            let name = ellipsize(cell.trimmed(), 20);
             let target = ind
                 .cells
                 .get(Role::Target)
-                .map(|c| c.text.trim().to_string())
+                .map(|c| c.trimmed().to_string())
                 .unwrap_or_default();
             out.push(
                 Diagnostic::new(

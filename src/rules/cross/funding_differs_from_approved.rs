@@ -76,7 +76,7 @@ impl Rule for FundingDiffersFromApproved {
         let with_unit = |c: &Cell, f: &Form| {
             format!(
                 "{}{}",
-                c.text.trim(),
+                c.trimmed(),
                 f.money_unit.as_ref().map_or("", |(u, _)| u.zh())
             )
         };

@@ -26,15 +26,15 @@ impl Rule for IndicatorNotInApprovedTargets {
             let Some(cell) = name_cell(added) else {
                 continue;
             };
-            let name = ellipsize(cell.text.trim(), 20);
+            let name = ellipsize(cell.trimmed(), 20);
             let loc = cx.loc(Section::Indicators, Some(Role::Level3), cell);
             let d = match renamed_from.and_then(name_cell) {
                 Some(orig) => Diagnostic::new(
                     self.code(),
                     loc,
                     Msg::new(
-                        format!("三级指标“{name}”与批复目标表（表{}）中的“{}”名称不同，疑似改名", at + 1, ellipsize(orig.text.trim(), 20)),
-                        format!("\"{name}\" differs from the approved \"{}\" (form {}): renamed?", orig.text.trim(), at + 1),
+                        format!("三级指标“{name}”与批复目标表（表{}）中的“{}”名称不同，疑似改名", at + 1, ellipsize(orig.trimmed(), 20)),
+                        format!("\"{name}\" differs from the approved \"{}\" (form {}): renamed?", orig.trimmed(), at + 1),
                     ),
                     Msg::new(
                         "自评表应沿用批复的指标名称；确需调整的，应有批准依据并在偏差原因中说明",

@@ -26,7 +26,7 @@ fn reading(ind: &Indicator) -> Option<(String, &crate::form::Cell)> {
         crate::value::parse_split(nature, &cell.text, unit).value
     };
     let text = if v.normalized.is_empty() {
-        cell.text.trim().to_string()
+        cell.trimmed().to_string()
     } else {
         v.normalized
     };
@@ -51,15 +51,15 @@ impl Rule for TargetValueChanged {
             let name = ind
                 .level3
                 .as_ref()
-                .map(|c| ellipsize(c.text.trim(), 20))
+                .map(|c| ellipsize(c.trimmed(), 20))
                 .unwrap_or_default();
             out.push(
                 Diagnostic::new(
                     self.code(),
                     cx.loc(Section::Indicators, Some(Role::Target), cell),
                     Msg::new(
-                        format!("“{name}”的年度指标值“{}”与批复目标表（表{}）的“{}”不一致", cell.text.trim(), at + 1, was_cell.text.trim()),
-                        format!("\"{name}\" targets \"{}\" but the approved form {} says \"{}\"", cell.text.trim(), at + 1, was_cell.text.trim()),
+                        format!("“{name}”的年度指标值“{}”与批复目标表（表{}）的“{}”不一致", cell.trimmed(), at + 1, was_cell.trimmed()),
+                        format!("\"{name}\" targets \"{}\" but the approved form {} says \"{}\"", cell.trimmed(), at + 1, was_cell.trimmed()),
                     ),
                     Msg::new(
                         "自评应以批复的指标值为准；目标确经批准调整的，请附批准依据并在偏差原因中说明",
@@ -68,8 +68,8 @@ impl Rule for TargetValueChanged {
                 )
                 .with_related(Context::loc_in(at, Section::Indicators, Some(Role::Target), was_cell), Msg::new("批复的指标值", "approved target"))
                 .with_fix(Fix {
-                    title: Msg::new(format!("改回“{}”", was_cell.text.trim()), format!("Change back to \"{}\"", was_cell.text.trim())),
-                    replacement: was_cell.text.trim().to_string(),
+                    title: Msg::new(format!("改回“{}”", was_cell.trimmed()), format!("Change back to \"{}\"", was_cell.trimmed())),
+                    replacement: was_cell.trimmed().to_string(),
                     applicability: Applicability::Unsafe,
                 }),
             );

@@ -49,7 +49,7 @@ impl Rule for BudgetAdjustedWithoutReason {
                 if a == b || row.cells.get(Role::Reason).is_some_and(|c| !c.is_blank()) {
                     continue;
                 }
-                let (it, at) = (initial.text.trim(), adjusted.text.trim());
+                let (it, at) = (initial.trimmed(), adjusted.trimmed());
                 out.push(
                     Diagnostic::new(
                         self.code(),

@@ -49,12 +49,12 @@ impl Rule for ExecutionRateMismatch {
                     Msg::new(
                         format!(
                             "执行率填写为 {}，按执行数 ÷ 预算数应为 {want}（{} = {exact}%，四舍五入保留 {dp} 位小数）",
-                            cell.text.trim(),
+                            cell.trimmed(),
                             working(&e)
                         ),
                         format!(
                             "Execution rate is {} but spending / budget gives {want} ({} = {exact}%, rounded half-up to {dp} decimals)",
-                            cell.text.trim(),
+                            cell.trimmed(),
                             working(&e)
                         ),
                     ),

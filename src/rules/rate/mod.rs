@@ -77,13 +77,13 @@ pub fn executions(form: &Form) -> Vec<Execution<'_>> {
 
 /// "256.63 ÷ 257" with the figures as written.
 pub fn working(e: &Execution) -> String {
-    format!("{} ÷ {}", e.executed.1.text.trim(), e.budget.1.text.trim())
+    format!("{} ÷ {}", e.executed.1.trimmed(), e.budget.1.trimmed())
 }
 
 /// A project's name for messages.
 pub fn project_name(p: &Project) -> String {
     p.name
         .as_ref()
-        .map(|c| crate::span::ellipsize(c.text.trim(), 24))
+        .map(|c| crate::span::ellipsize(c.trimmed(), 24))
         .unwrap_or_else(|| "本项目".to_string())
 }

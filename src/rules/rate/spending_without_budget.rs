@@ -39,12 +39,12 @@ impl Rule for SpendingWithoutBudget {
                         format!(
                             "{}：预算数为 0，执行数却为 {}，执行率无法计算",
                             project_name(e.project),
-                            e.executed.1.text.trim()
+                            e.executed.1.trimmed()
                         ),
                         format!(
                             "{}: the budget is 0 but spending is {}; the execution rate is undefined",
                             project_name(e.project),
-                            e.executed.1.text.trim()
+                            e.executed.1.trimmed()
                         ),
                     ),
                     Msg::new(

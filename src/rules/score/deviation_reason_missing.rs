@@ -44,14 +44,14 @@ impl Rule for DeviationReasonMissing {
                     format!(
                         "“{}”未达到目标（指标值 {}，实际 {}），但偏差原因为空",
                         actual.name,
-                        target.cell.text.trim(),
-                        actual.cell.text.trim()
+                        target.cell.trimmed(),
+                        actual.cell.trimmed()
                     ),
                     format!(
                         "\"{}\" missed its target ({} vs {}) but the deviation reason is empty",
                         actual.name,
-                        target.cell.text.trim(),
-                        actual.cell.text.trim()
+                        target.cell.trimmed(),
+                        actual.cell.trimmed()
                     ),
                 ),
                 Outcome::Met => {
@@ -69,7 +69,7 @@ impl Rule for DeviationReasonMissing {
                         format!(
                             "“{}”实际完成 {}，为指标值的 {}%，大幅超额但偏差原因为空",
                             actual.name,
-                            actual.cell.text.trim(),
+                            actual.cell.trimmed(),
                             fmt_fixed(p, 0)
                         ),
                         format!(

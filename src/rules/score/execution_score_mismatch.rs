@@ -46,8 +46,8 @@ impl Rule for ExecutionScoreMismatch {
                     self.code(),
                     cx.loc(Section::Funding, Some(Role::Score), s_cell),
                     Msg::new(
-                        format!("预算执行得分填写为 {}，按“{formula}”应为 {want}（执行率 {rate_s}%）", s_cell.text.trim()),
-                        format!("Execution score is {} but the formula gives {want} (rate {rate_s}%)", s_cell.text.trim()),
+                        format!("预算执行得分填写为 {}，按“{formula}”应为 {want}（执行率 {rate_s}%）", s_cell.trimmed()),
+                        format!("Execution score is {} but the formula gives {want} (rate {rate_s}%)", s_cell.trimmed()),
                     ),
                     Msg::new(
                         format!("预算执行得分按所选地区口径计算：{formula}。请改正得分或核对执行数、预算数"),

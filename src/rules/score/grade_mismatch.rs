@@ -36,7 +36,7 @@ impl Rule for GradeMismatch {
             let Some(expected) = grade_of(&cx.profile.scoring, total.value) else {
                 continue;
             };
-            let written = stated.text.trim();
+            let written = stated.trimmed();
             if written.is_empty() || written.starts_with(expected) {
                 continue;
             }
@@ -54,11 +54,11 @@ impl Rule for GradeMismatch {
                     Msg::new(
                         format!(
                             "等级填写为“{written}”，总分 {} 对应的等级是“{expected}”",
-                            total_cell.text.trim()
+                            total_cell.trimmed()
                         ),
                         format!(
                             "The grade is \"{written}\" but the total {} earns \"{expected}\"",
-                            total_cell.text.trim()
+                            total_cell.trimmed()
                         ),
                     ),
                     Msg::new(

@@ -32,8 +32,8 @@ impl Rule for IndicatorProgressLight {
                 self.code(),
                 cx.loc(Section::Indicators, Some(Role::Actual), current.cell),
                 Msg::new(
-                    format!("“{}”{}：年度指标值 {}，1–{m}月完成 {}{pace}", current.name, light.zh(), target.cell.text.trim(), current.cell.text.trim()),
-                    format!("\"{}\" {:?} light: target {}, {} after {m} months", current.name, light, target.cell.text.trim(), current.cell.text.trim()),
+                    format!("“{}”{}：年度指标值 {}，1–{m}月完成 {}{pace}", current.name, light.zh(), target.cell.trimmed(), current.cell.trimmed()),
+                    format!("\"{}\" {:?} light: target {}, {} after {m} months", current.name, light, target.cell.trimmed(), current.cell.trimmed()),
                 ),
                 Msg::new(
                     if light == Light::Blue { "进度大幅超前：核对指标值是否定得过低，必要时说明原因" } else { "进度滞后：填写偏差原因和完成目标可能性，并提出纠偏措施" },

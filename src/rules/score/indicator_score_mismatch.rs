@@ -42,18 +42,10 @@ impl Rule for IndicatorScoreMismatch {
             };
             let t = &target.parsed.value;
             let a = &v.parsed.value;
-            let (expected_lo, expected_hi, how) = if let Some(band) = band_of(scoring, &v.cell.text)
-            {
-                let (lo, hi) = (band.min * w.value, band.max * w.value);
-                let how = format!(
-                    "“{}”应得分值的 {}–{}，即 {}–{} 分",
-                    band.outcome,
-                    band.min,
-                    band.max,
-                    fmt_fixed(lo, 2),
-                    fmt_fixed(hi, 2)
-                );
-                (lo, hi, how)
+            // The expected range, and how it was worked out (written only when reported).
+            let band = band_of(scoring, &v.cell.text);
+            let (expected_lo, expected_hi, positive) = if let Some(band) = band {
+                (band.min * w.value, band.max * w.value, true)
             } else if matches!(t.kind, Kind::Quantitative) && compare(t, a) != Outcome::CantTell {
                 let positive = !matches!(t.comparator, Some(Comparator::Le | Comparator::Lt));
                 let (Some(ta), Some(ab)) = (t.value, a.value) else {
@@ -62,20 +54,7 @@ impl Rule for IndicatorScoreMismatch {
                 let Some(exp) = indicator_score(scoring, positive, ta, ab, w.value) else {
                     continue;
                 };
-                let how = if positive {
-                    format!("正向：min(实际 ÷ 目标, 1) × 分值 = {}", fmt_fixed(exp, 2))
-                } else {
-                    format!(
-                        "反向：{} = {}",
-                        match scoring.negative {
-                            crate::score::NegativeFormula::InverseRatio => "目标 ÷ 实际 × 分值",
-                            crate::score::NegativeFormula::LinearToDouble =>
-                                "(1 − 超出比例) × 分值",
-                        },
-                        fmt_fixed(exp, 2)
-                    )
-                };
-                (exp, exp, how)
+                (exp, exp, positive)
             } else {
                 continue;
             };
@@ -83,13 +62,37 @@ impl Rule for IndicatorScoreMismatch {
             if s.value >= expected_lo - tol && s.value <= expected_hi + tol {
                 continue;
             }
+            let how = match band {
+                Some(band) => format!(
+                    "“{}”应得分值的 {}–{}，即 {}–{} 分",
+                    band.outcome,
+                    band.min,
+                    band.max,
+                    fmt_fixed(expected_lo, 2),
+                    fmt_fixed(expected_hi, 2)
+                ),
+                None if positive => {
+                    format!(
+                        "正向：min(实际 ÷ 目标, 1) × 分值 = {}",
+                        fmt_fixed(expected_lo, 2)
+                    )
+                }
+                None => format!(
+                    "反向：{} = {}",
+                    match scoring.negative {
+                        crate::score::NegativeFormula::InverseRatio => "目标 ÷ 实际 × 分值",
+                        crate::score::NegativeFormula::LinearToDouble => "(1 − 超出比例) × 分值",
+                    },
+                    fmt_fixed(expected_lo, 2)
+                ),
+            };
             out.push(
                 Diagnostic::new(
                     self.code(),
                     cx.loc(Section::Indicators, Some(Role::Score), s_cell),
                     Msg::new(
-                        format!("“{}”得分 {} 与完成情况不符：按{how}", v.name, s_cell.text.trim()),
-                        format!("Score {} of \"{}\" does not match its result ({how})", s_cell.text.trim(), v.name),
+                        format!("“{}”得分 {} 与完成情况不符：按{how}", v.name, s_cell.trimmed()),
+                        format!("Score {} of \"{}\" does not match its result ({how})", s_cell.trimmed(), v.name),
                     ),
                     Msg::new(
                         "按指标值与实际完成值复核得分；完成值未达目标时按比例扣分，超额完成不加分",

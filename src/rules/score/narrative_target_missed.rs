@@ -48,7 +48,7 @@ impl Rule for NarrativeTargetMissed {
             if compare(&target.parsed.value, &actual.parsed.value) != Outcome::NotMet {
                 continue;
             }
-            let (t, a) = (target.cell.text.trim(), actual.cell.text.trim());
+            let (t, a) = (target.cell.trimmed(), actual.cell.trimmed());
             let contradiction = if claim.is_some() {
                 "，而报告称“未发生偏离”"
             } else {

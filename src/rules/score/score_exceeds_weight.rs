@@ -30,7 +30,7 @@ impl ScoreExceedsWeight {
         if s.value <= w.value {
             return;
         }
-        let (wt, st) = (w_cell.text.trim(), s_cell.text.trim());
+        let (wt, st) = (w_cell.trimmed(), s_cell.trimmed());
         let what = what();
         out.push(
             Diagnostic::new(
@@ -70,7 +70,7 @@ impl Rule for ScoreExceedsWeight {
                     let name = ind
                         .level3
                         .as_ref()
-                        .map(|c| format!("“{}”", crate::span::ellipsize(c.text.trim(), 20)))
+                        .map(|c| format!("“{}”", crate::span::ellipsize(c.trimmed(), 20)))
                         .unwrap_or_default();
                     format!("指标{name}")
                 };

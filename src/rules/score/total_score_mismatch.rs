@@ -53,7 +53,7 @@ impl Rule for TotalScoreMismatch {
                 continue;
             }
             let shown = fmt_fixed(sum, dp);
-            let exec_s = exec.map_or("—".to_string(), |(_, c)| c.text.trim().to_string());
+            let exec_s = exec.map_or("—".to_string(), |(_, c)| c.trimmed().to_string());
             let ind_sum = fmt_fixed(
                 checked_sum(scores.iter().map(|(s, _)| s.value)).unwrap_or_default(),
                 dp,
@@ -63,8 +63,8 @@ impl Rule for TotalScoreMismatch {
                     self.code(),
                     cx.loc(Section::Indicators, Some(Role::Score), total_cell),
                     Msg::new(
-                        format!("总分 {} ≠ 预算执行得分 {exec_s} + 指标得分之和 {ind_sum} = {shown}", total_cell.text.trim()),
-                        format!("Total {} ≠ execution score {exec_s} + indicator scores {ind_sum} = {shown}", total_cell.text.trim()),
+                        format!("总分 {} ≠ 预算执行得分 {exec_s} + 指标得分之和 {ind_sum} = {shown}", total_cell.trimmed()),
+                        format!("Total {} ≠ execution score {exec_s} + indicator scores {ind_sum} = {shown}", total_cell.trimmed()),
                     ),
                     Msg::new("总分应为各项得分之和。请重新合计", "The total must be the sum of the scores; add them up again"),
                 )

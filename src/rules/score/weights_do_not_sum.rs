@@ -48,7 +48,7 @@ impl Rule for WeightsDoNotSum {
             if sum == total {
                 continue;
             }
-            let exec_s = exec.map_or("—".to_string(), |(_, c)| c.text.trim().to_string());
+            let exec_s = exec.map_or("—".to_string(), |(_, c)| c.trimmed().to_string());
             let ind = fmt_fixed(
                 checked_sum(weights.iter().map(|(s, _)| s.value)).unwrap_or_default(),
                 0,

@@ -147,15 +147,15 @@ impl Rule for ChildWeightsDoNotSum {
                     .chain([stated.decimals])
                     .max()
                     .unwrap_or(0);
-                let parts: Vec<&str> = g.children.iter().map(|(_, c)| c.text.trim()).collect();
-                let name = g.label.text.trim();
+                let parts: Vec<&str> = g.children.iter().map(|(_, c)| c.trimmed()).collect();
+                let name = g.label.trimmed();
                 let shown = fmt_fixed(exact, dp);
                 let mut d = Diagnostic::new(
                     self.code(),
                     cx.loc(Section::Indicators, Some(role), wcell),
                     Msg::new(
-                        format!("“{name}”分值 {} ≠ 下级分值之和 {shown}（{}）", wcell.text.trim(), parts.join(" + ")),
-                        format!("\"{name}\" is worth {} but its children add up to {shown} ({})", wcell.text.trim(), parts.join(" + ")),
+                        format!("“{name}”分值 {} ≠ 下级分值之和 {shown}（{}）", wcell.trimmed(), parts.join(" + ")),
+                        format!("\"{name}\" is worth {} but its children add up to {shown} ({})", wcell.trimmed(), parts.join(" + ")),
                     ),
                     Msg::new(
                         format!("上级分值应等于其下各指标分值之和。请调整“{name}”或其下指标的分值"),

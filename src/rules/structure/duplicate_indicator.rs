@@ -37,7 +37,7 @@ impl Rule for DuplicateIndicator {
                     first.insert(key, name);
                     continue;
                 };
-                let shown = ellipsize(name.text.trim(), 20);
+                let shown = ellipsize(name.trimmed(), 20);
                 let earlier: &&crate::form::Cell = earlier;
                 out.push(
                     Diagnostic::new(

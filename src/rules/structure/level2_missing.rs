@@ -57,13 +57,13 @@ impl Rule for Level2Missing {
                         Msg::new(
                             format!(
                                 "一级指标“{}”下缺少二级指标：{}（{} 版式要求）",
-                                anchor.text.trim(),
+                                anchor.trimmed(),
                                 list(missing.iter()),
                                 cx.profile.name
                             ),
                             format!(
                                 "Level-1 \"{}\" lacks level-2 indicators: {} (required by profile {})",
-                                anchor.text.trim(),
+                                anchor.trimmed(),
                                 list(missing.iter()),
                                 cx.profile.name
                             ),
@@ -71,7 +71,7 @@ impl Rule for Level2Missing {
                         Msg::new(
                             format!(
                                 "请在“{}”下补充{}，每个二级指标下至少设一个三级指标并填写指标值",
-                                anchor.text.trim(),
+                                anchor.trimmed(),
                                 list(missing.iter())
                             ),
                             "Add the missing level-2 indicators, each with at least one level-3 indicator and its target",
@@ -93,11 +93,11 @@ impl Rule for Level2Missing {
                         Msg::new(
                             format!(
                                 "一级指标“{}”下只有 {written} 个二级指标，至少应有 {min} 个（可选：{options}）",
-                                anchor.text.trim()
+                                anchor.trimmed()
                             ),
                             format!(
                                 "Level-1 \"{}\" has {written} level-2 indicator(s); at least {min} expected ({options})",
-                                anchor.text.trim()
+                                anchor.trimmed()
                             ),
                         ),
                         Msg::new(

@@ -60,7 +60,7 @@ impl Rule for MisplacedCategory {
                 continue;
             };
             let parent = tree.level1.get(at.0).map_or("", |l| l.name.as_str());
-            let name = cell.text.trim();
+            let name = cell.trimmed();
             out.push(self.report(
                 cx,
                 cell,
@@ -79,8 +79,8 @@ impl Rule for MisplacedCategory {
             if seen.contains(&(cell.loc, cell.text.as_str())) {
                 continue;
             }
-            let parent_here = x.level1_cell().map_or("", |c| c.text.trim());
-            let name = cell.text.trim();
+            let parent_here = x.level1_cell().map_or("", |c| c.trimmed());
+            let name = cell.trimmed();
             let finding = match x.level2 {
                 Some((i, _)) if i != own => tree.level1.get(i).map(|l| {
                     (
@@ -119,10 +119,8 @@ impl Rule for MisplacedCategory {
                 if stem(&here.name) == want {
                     continue;
                 }
-                let under = x
-                    .level2_cell()
-                    .map_or(here.name.as_str(), |c| c.text.trim());
-                let name = crate::span::ellipsize(name_cell.text.trim(), 20);
+                let under = x.level2_cell().map_or(here.name.as_str(), |c| c.trimmed());
+                let name = crate::span::ellipsize(name_cell.trimmed(), 20);
                 out.push(self.report(
                     cx,
                     name_cell,

@@ -37,7 +37,7 @@ impl RequiredCellEmpty {
 }
 
 fn name_of(cell: Option<&Cell>) -> String {
-    cell.map(|c| crate::span::ellipsize(c.text.trim(), 20))
+    cell.map(|c| crate::span::ellipsize(c.trimmed(), 20))
         .filter(|s| !s.is_empty())
         .map(|s| format!("指标“{s}”的"))
         .unwrap_or_default()

@@ -74,7 +74,7 @@ impl TemplateTextLeft {
             return;
         };
         let (what_zh, what_en) = what;
-        let shown = ellipsize(cell.text.trim(), 30);
+        let shown = ellipsize(cell.trimmed(), 30);
         let mut d = Diagnostic::new(
             self.code(),
             loc(),

@@ -25,7 +25,7 @@ impl TextTooLong {
         limit: &TextLimit,
         out: &mut Vec<Diagnostic>,
     ) {
-        let text = cell.text.trim();
+        let text = cell.trimmed();
         let n = text.chars().count();
         let max = usize::try_from(limit.max).unwrap_or(usize::MAX);
         if n <= max {

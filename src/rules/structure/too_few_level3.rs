@@ -53,7 +53,7 @@ impl Rule for TooFewLevel3 {
                 if count >= min {
                     continue;
                 }
-                let name = label.text.trim();
+                let name = label.trimmed();
                 let (zh, en) = if count == 0 {
                     (
                         format!("二级指标“{name}”下没有三级指标"),

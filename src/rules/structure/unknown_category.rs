@@ -24,7 +24,7 @@ impl UnknownCategory {
         level_zh: &str,
         names: &[&str],
     ) -> Diagnostic {
-        let name = cell.text.trim();
+        let name = cell.trimmed();
         let near = Tree::nearest(name, names.iter().copied());
         let known = list(names.iter());
         let (hint_zh, hint_en) = match near {

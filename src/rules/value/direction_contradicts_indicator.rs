@@ -28,8 +28,8 @@ impl Rule for DirectionContradictsIndicator {
             let p = &v.parsed.value;
             let upward = matches!(p.comparator, Some(Comparator::Ge | Comparator::Gt));
             let downward = matches!(p.comparator, Some(Comparator::Le | Comparator::Lt));
-            let nature = v.nature_col.map(|c| c.text.trim()).unwrap_or("");
-            let t = v.cell.text.trim();
+            let nature = v.nature_col.map(|c| c.trimmed()).unwrap_or("");
+            let t = v.cell.trimmed();
             let (zh, en) = if nature == "反向" && upward {
                 (
                     "指标性质为“反向”（越低越好），指标值却用了“≥/>”".to_string(),

@@ -21,7 +21,7 @@ impl Rule for DoubledComparator {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for v in cx.values() {
             if let Some(i) = issues_of(v, |k| *k == IssueKind::DoubledComparator).next() {
-                let t = v.cell.text.trim();
+                let t = v.cell.trimmed();
                 let part = v.cell.text.get(i.span.start..i.span.end).unwrap_or(t);
                 out.push(report(
                     cx,

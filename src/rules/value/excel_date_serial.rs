@@ -30,7 +30,7 @@ impl Rule for ExcelDateSerial {
                 continue;
             };
             let date = format!("{y}年{m}月{d}日");
-            let t = v.cell.text.trim();
+            let t = v.cell.trimmed();
             out.push(
                 report(
                     cx,

@@ -28,7 +28,7 @@ impl Rule for MissingComparator {
             {
                 continue;
             }
-            let t = v.cell.text.trim();
+            let t = v.cell.trimmed();
             let op = if v.is_negative_sense() { "≤" } else { "≥" };
             out.push(
                 report(

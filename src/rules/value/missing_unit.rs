@@ -45,7 +45,7 @@ impl Rule for MissingUnit {
             {
                 continue;
             }
-            let t = v.cell.text.trim();
+            let t = v.cell.trimmed();
             let hint_zh = if v.name.contains('率') {
                 "（指标名称是“率”，通常应为 %）"
             } else {

@@ -58,8 +58,8 @@ pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
                 .level3
                 .as_ref()
                 .or(ind.level2.as_ref())
-                .map_or("", |c| c.text.trim());
-            let level2 = ind.level2.as_ref().map_or("", |c| c.text.trim());
+                .map_or("", |c| c.trimmed());
+            let level2 = ind.level2.as_ref().map_or("", |c| c.trimmed());
             let facts = Facts::of(name, level2);
             let mut target = None;
             for role in [Role::Target, Role::Actual] {
@@ -202,9 +202,8 @@ thread_local! {
 impl Facts {
     /// The facts of a row, remembered by its name and 二级 label.
     pub fn of(name: &str, level2: &str) -> Facts {
-        let key = format!("{}:{name}{level2}", name.len());
         FACTS.with(|m| {
-            m.get_or(&key, || Facts {
+            m.get_or_joined(name, level2, || Facts {
                 rate: Facts::rate(name),
                 negative: Facts::negative(name),
                 timeliness: Facts::timeliness(name, level2),

@@ -23,7 +23,7 @@ impl Rule for NonstandardSpelling {
             if !issues_of(v, |k| *k == IssueKind::NonstandardSpelling).any(|_| true) {
                 continue;
             }
-            let t = v.cell.text.trim();
+            let t = v.cell.trimmed();
             let canonical = v.parsed.value.normalized.clone();
             let mut d = report(
                 cx,

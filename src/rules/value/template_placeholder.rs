@@ -21,7 +21,7 @@ impl Rule for TemplatePlaceholder {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for v in cx.values() {
             if let Some(i) = issues_of(v, |k| *k == IssueKind::Placeholder).next() {
-                let t = v.cell.text.trim();
+                let t = v.cell.trimmed();
                 out.push(report(
                     cx,
                     v,

@@ -24,9 +24,9 @@ impl Rule for UnitConflict {
             let Some(unit_cell) = v.unit_col.filter(|_| v.role == Role::Target) else {
                 continue;
             };
-            let column_unit = unit_cell.text.trim();
+            let column_unit = unit_cell.trimmed();
             let own = parser::parse(&v.cell.text).value;
-            let t = v.cell.text.trim();
+            let t = v.cell.trimmed();
             let conflict = match (&own.unit, own.kind) {
                 (Some(u), _) => {
                     unit_dimension(u) != unit_dimension(column_unit)

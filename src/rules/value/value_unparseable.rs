@@ -21,7 +21,7 @@ impl Rule for ValueUnparseable {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for v in cx.values() {
             if let Some(i) = issues_of(v, |k| *k == IssueKind::Unparseable).next() {
-                let t = v.cell.text.trim();
+                let t = v.cell.trimmed();
                 out.push(report(
                     cx,
                     v,
