@@ -78,11 +78,12 @@ impl Rule for RequiredCellEmpty {
                 form.kind,
                 FormKind::Target | FormKind::SelfEvaluation | FormKind::Monitoring
             );
-            let mut columns = vec![Role::Target];
-            if form.kind == FormKind::SelfEvaluation {
-                columns.push(Role::Actual);
-            }
-            for role in columns {
+            let columns: &[Role] = if form.kind == FormKind::SelfEvaluation {
+                &[Role::Target, Role::Actual]
+            } else {
+                &[Role::Target]
+            };
+            for &role in columns {
                 let lacks = tree_form
                     && !project.indicators.is_empty()
                     && project
@@ -128,11 +129,12 @@ impl Rule for RequiredCellEmpty {
                         ));
                     }
                 }
-                let mut required = vec![Role::Target];
-                if needs_actual {
-                    required.push(Role::Actual);
-                }
-                for role in required {
+                let required: &[Role] = if needs_actual {
+                    &[Role::Target, Role::Actual]
+                } else {
+                    &[Role::Target]
+                };
+                for &role in required {
                     if let Some(c) = ind.cells.get(role).filter(|c| c.is_blank()) {
                         let ctx = name_of(ind.level3.as_ref().or(ind.level2.as_ref()));
                         out.push(self.report(
