@@ -121,10 +121,11 @@ const sheetEmpty = () => rows.every((r) => r.every((c) => c === ''));
 
 // ---- the worker ----
 function makeWorker() {
-  // The single-file offline page carries its worker inline; the served page loads worker.js.
+  // The single-file offline page carries its worker inline; the served page loads worker.js,
+  // one classic script holding the glue and the module (www/build.mjs).
   const inline = document.getElementById('jixiao-worker');
   if (inline) return new Worker(URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' })));
-  return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  return new Worker(new URL('./worker.js', import.meta.url));
 }
 const workerMadeAt = performance.now(); // cold start is counted from here (bench)
 let firstFindingsAt = 0; // when the worker had the first findings (time origin + now)
@@ -136,7 +137,7 @@ const waiting = new Map();
 worker.onmessage = (e) => {
   const msg = e.data;
   if (msg.fatal) { $('status').textContent = msg.fatal; return; }
-  if (msg.ready) { performance.mark('jixiao-worker-ready'); ready = true; fillProfiles(msg.profiles); document.body.dataset.startupMs = String(Math.round(msg.startupMs)); afterReady(); return; }
+  if (msg.ready) { performance.mark('jixiao-worker-ready'); ready = true; fillProfiles(msg.profiles); document.body.dataset.startupMs = String(Math.round(msg.startupMs)); return; }
   const arrived = performance.timeOrigin + performance.now();
   if (msg.json && !firstFindingsAt) firstFindingsAt = msg.end;
   if (msg.json) msg.report = JSON.parse(msg.json);
@@ -164,12 +165,11 @@ let checkAsked = 0; // when the newest check was asked for (performance.now())
 function scheduleCheck(delay = 0) {
   clearTimeout(checkTimer);
   const ask = () => {
-    if (!ready) { $('status').textContent = t('loading'); return; }
     latestCheck = ++seq;
     checkAsked = performance.now();
     // "Checking…" only when an answer is slow to come: a quick one would flash it.
     clearTimeout(checkingTimer);
-    checkingTimer = setTimeout(() => { $('status').textContent = t('checking'); }, 200);
+    checkingTimer = setTimeout(() => { $('status').textContent = t(ready ? 'checking' : 'loading'); }, 200);
     document.body.dataset.pending = String(latestCheck);
     worker.postMessage({ id: latestCheck, type: 'check', text: toText(rows), lang, profile });
   };
@@ -730,9 +730,10 @@ function showTip(td) {
 }
 
 // ---- loading ----
-async function loadText(text, { confirmReplace = false } = {}) {
+let loadedByUser = false;
+async function loadText(text, { confirmReplace = false, fromDraft = false } = {}) {
   if (confirmReplace && !sheetEmpty() && !window.confirm(t('replaceConfirm'))) return;
-  if (!ready) { pendingLoad = text; return; }
+  if (!fromDraft) loadedByUser = true;
   let msg;
   try {
     msg = await request({ type: 'load', text });
@@ -749,7 +750,6 @@ async function loadText(text, { confirmReplace = false } = {}) {
   saveDraftSoon();
   select(0, 0, false);
 }
-let pendingLoad = null;
 
 /** Drops the empty row a trailing line break leaves. */
 function trimGrid(grid) {
@@ -914,7 +914,9 @@ function applyI18n() {
 function fillProfiles(list) {
   const sel = $('profile');
   sel.replaceChildren(...list.map((p) => el('option', { value: p.name, title: p.description }, p.name === 'auto' ? `auto（${lang === 'zh' ? '自动识别' : 'detect'}）` : p.name)));
-  if (!list.some((p) => p.name === profile)) profile = 'auto';
+  // A stored profile this build no longer has: the first check (asked before the list came)
+  // failed on it, so check again with auto.
+  if (!list.some((p) => p.name === profile)) { profile = 'auto'; scheduleCheck(0); }
   sel.value = profile;
 }
 
@@ -961,11 +963,13 @@ function onEditorKey(e) {
 }
 
 // ---- start ----
-async function afterReady() {
+/** The first check: of the draft kept from last time, else of the empty sheet. Asked for at
+ * once: the worker holds requests until its module is ready, so loading the module and
+ * reading the draft overlap, and no round trip waits on a "ready" message. */
+async function startup() {
   const draft = await store.get();
-  if (pendingLoad != null) { const p = pendingLoad; pendingLoad = null; await loadText(p); return; }
-  if (draft) { await loadText(draft); $('status').textContent = t('restored'); return; }
-  renderSheet();
+  if (loadedByUser) return; // a paste or a file came first
+  if (draft) { await loadText(draft, { fromDraft: true }); $('status').textContent = t('restored'); return; }
   scheduleCheck(0);
 }
 
@@ -1067,3 +1071,4 @@ function init() {
 }
 
 init();
+startup();
