@@ -217,3 +217,12 @@ test('the page module and the CLI give the same JSON for seed 004', async () => 
   assert.deepEqual(fromWasm, cli);
   await context.close();
 });
+
+test('a stored profile this build no longer has still gets a first check, with auto', async () => {
+  const { page, context } = await openPage();
+  await page.evaluate(() => localStorage.setItem('jixiao.profile', 'no-such-profile'));
+  await page.reload();
+  await page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0, null, { timeout: 15000 });
+  assert.equal(await page.$eval('#profile', (s) => s.value), 'auto');
+  await context.close();
+});
