@@ -14,6 +14,7 @@ pub mod read;
 pub mod report;
 pub mod rules;
 pub mod score;
+pub mod session;
 pub mod span;
 pub mod template;
 pub mod tree;
@@ -60,10 +61,23 @@ pub fn check_forms(input: ReadOutput, profile: &Profile) -> Report {
     let resolved: Vec<(&Profile, profile::Choice)> =
         input.forms.iter().map(|f| profile.resolve(f)).collect();
     let profiles: Vec<&Profile> = resolved.iter().map(|(p, _)| *p).collect();
+    let found = rules::run_all(&input.forms, &profiles);
+    report(input, resolved, found, profile)
+}
+
+/// The report of forms read (with the readers' findings), the profile each was resolved
+/// to, and the rules' findings on them: severities as each form's profile sets them,
+/// sorted, repeats dropped.
+pub(crate) fn report(
+    input: ReadOutput,
+    resolved: Vec<(&Profile, profile::Choice)>,
+    found: Vec<diagnostic::Diagnostic>,
+    profile: &Profile,
+) -> Report {
     let mut diagnostics = input.diagnostics;
-    diagnostics.extend(rules::run_all(&input.forms, &profiles));
+    diagnostics.extend(found);
     for d in &mut diagnostics {
-        let p = profiles.get(d.location.form).copied().unwrap_or(profile);
+        let p = resolved.get(d.location.form).map_or(profile, |r| r.0);
         d.severity = p.severity_of(d.code, d.severity);
         // In a narrative report, a location is (line, character), whatever the rule's section.
         let narrative = |form: usize| {

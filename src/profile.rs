@@ -404,9 +404,17 @@ impl DetectRule {
             .projects
             .iter()
             .flat_map(|p| p.indicators.iter().chain(p.headings.iter()));
-        let mut seen = std::collections::HashSet::new();
+        // A 一级 label filled down a merged cell is the same cell on many rows.
+        let mut seen = crate::memo::FastSet::default();
+        let mut last = None;
         for ind in indicators {
-            if let Some(l1) = ind.level1.as_ref().filter(|c| seen.insert(c.text.as_str())) {
+            let label = ind.level1.as_ref().filter(|c| {
+                let here = Some((c.loc, c.text.as_str()));
+                !self.level1_any.is_empty()
+                    && std::mem::replace(&mut last, here) != here
+                    && seen.insert(c.text.as_str())
+            });
+            if let Some(l1) = label {
                 let s = stem(&l1.text);
                 if let Some(w) = self.level1_any.iter().find(|w| stem(w) == s) {
                     return Some(Msg::new(

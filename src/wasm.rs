@@ -3,6 +3,7 @@
 use crate::diagnostic::Lang;
 use crate::profile::Profile;
 use crate::rules::registry;
+use crate::session::Session;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -81,10 +82,11 @@ struct Options {
 }
 
 /// Checks forms with one profile and language. Throws only on host misuse
-/// (unknown profile, input that is neither a string nor an object).
+/// (unknown profile, input that is neither a string nor an object). `checkJson` remembers
+/// its last check, so checking the next version of the same text redoes only what changed.
 #[wasm_bindgen]
 pub struct Validator {
-    profile: Profile,
+    session: Session,
     lang: Lang,
 }
 
@@ -115,7 +117,10 @@ impl Validator {
                 Lang::parse(l).ok_or_else(|| JsError::new("lang must be \"zh\" or \"en\""))?
             }
         };
-        Ok(Validator { profile, lang })
+        Ok(Validator {
+            session: Session::new(profile),
+            lang,
+        })
     }
 
     /// Checks a paste (string: TSV, JSON text or a report) or a form object; returns a
@@ -128,24 +133,26 @@ impl Validator {
         #[wasm_bindgen(unchecked_param_type = "string | object | undefined")] approved: JsValue,
     ) -> Result<JsValue, JsError> {
         let text = input_text(&input)?;
+        let profile = self.session.profile();
         let report = if approved.is_undefined() || approved.is_null() {
-            crate::check_text_lenient(&text, &self.profile)
+            crate::check_text_lenient(&text, profile)
         } else {
             let reference = crate::read::read_text(&input_text(&approved)?)
                 .map_err(|e| JsError::new(&format!("approved: {e}")))?;
             match crate::read::read_text(&text) {
-                Ok(read) => crate::check_against(read, reference, &self.profile),
-                Err(_) => crate::check_text_lenient(&text, &self.profile),
+                Ok(read) => crate::check_against(read, reference, profile),
+                Err(_) => crate::check_text_lenient(&text, profile),
             }
         };
         to_js(&report.to_record(self.lang))
     }
 
     /// `check` returning the report as a JSON string: what the page's worker posts to the
-    /// page (a string crosses threads faster than an object graph).
+    /// page (a string crosses threads faster than an object graph). Checking an edited
+    /// version of the last text reruns only the rules the edit reaches.
     #[wasm_bindgen(js_name = checkJson)]
-    pub fn check_json(&self, text: &str) -> Result<String, JsError> {
-        let record = crate::check_text_lenient(text, &self.profile).to_record(self.lang);
+    pub fn check_json(&mut self, text: &str) -> Result<String, JsError> {
+        let record = self.session.check(text).to_record(self.lang);
         serde_json::to_string(&record).map_err(|e| JsError::new(&e.to_string()))
     }
 
@@ -217,16 +224,17 @@ impl Validator {
         };
         // A detecting profile lays out a blank form as its fallback would.
         let profile = self
-            .profile
+            .session
+            .profile()
             .detect
             .last()
             .and_then(|rule| crate::profile::builtin_ref(&rule.profile).ok())
-            .unwrap_or(&self.profile);
+            .unwrap_or(self.session.profile());
         to_js(&crate::template::blank(profile, kind))
     }
 
     #[wasm_bindgen(getter, js_name = profileName)]
     pub fn profile_name(&self) -> String {
-        self.profile.name.clone()
+        self.session.profile().name.clone()
     }
 }

@@ -100,10 +100,57 @@ impl<'a> Context<'a> {
     }
 }
 
+/// What of a form a rule reads: indicator cells by role, and everything else about the
+/// form. An edit that changes nothing a rule reads can't change its findings, so a check
+/// after a keystroke reuses them (`crate::session`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reads(u64);
+
+impl Reads {
+    pub const NOTHING: Reads = Reads(0);
+    /// Everything but indicator cells: the form's kind, title, fields and money unit, its
+    /// projects' own cells, funding and heading rows, which rows there are and where.
+    pub const REST: Reads = Reads(1 << 62);
+    /// The other forms of the input (cross-form checks).
+    pub const OTHER_FORMS: Reads = Reads(1 << 63);
+    pub const ALL: Reads = Reads(u64::MAX);
+    /// All of its own form, but not the other forms.
+    pub const FORM: Reads = Reads(!Reads::OTHER_FORMS.0);
+
+    /// Indicator cells of `roles` (三级 names are `Role::Level3`), and the rest of the form.
+    pub const fn indicators(mut roles: &[Role]) -> Reads {
+        let mut bits = Reads::REST.0;
+        while let [first, rest @ ..] = roles {
+            bits |= Reads::role(*first).0;
+            roles = rest;
+        }
+        Reads(bits)
+    }
+
+    /// Indicator cells of one role.
+    pub const fn role(role: Role) -> Reads {
+        Reads(1 << role as u32)
+    }
+
+    pub const fn union(self, other: Reads) -> Reads {
+        Reads(self.0 | other.0)
+    }
+
+    pub const fn intersects(self, other: Reads) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
 /// One check. A rule emits only its own code.
 pub trait Rule: Sync {
     fn code(&self) -> Code;
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+    /// What the rule reads; its findings are worked out again only when that changes. A
+    /// rule that reads more than it says here keeps stale findings after an edit
+    /// (`tests/session.rs` edits every fixture's cells to catch it).
+    fn reads(&self) -> Reads {
+        Reads::ALL
+    }
 }
 
 /// Every rule, one line each.
@@ -160,17 +207,81 @@ pub fn all() -> Vec<&'static dyn Rule> {
 /// Runs every rule on every form, each form with its own profile (`profiles[i]` for
 /// `forms[i]`, as `Profile::resolve` chose it).
 pub fn run_all(forms: &[Form], profiles: &[&Profile]) -> Vec<Diagnostic> {
+    run(forms, profiles, None).into_vec()
+}
+
+/// Each rule's findings on each form (`[form][rule]`, rules in `all()` order), and how
+/// many of those were kept from an earlier check.
+#[derive(Debug, Clone, Default)]
+pub struct Findings(Vec<Vec<Vec<Diagnostic>>>, Rerun);
+
+/// Of the (form, rule) pairs of a check, how many ran and how many kept earlier findings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Rerun {
+    pub run: usize,
+    pub kept: usize,
+}
+
+impl Findings {
+    pub fn to_vec(&self) -> Vec<Diagnostic> {
+        self.0.iter().flatten().flatten().cloned().collect()
+    }
+
+    /// The number of forms the findings are for.
+    pub fn forms(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn rerun(&self) -> Rerun {
+        self.1
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.0.into_iter().flatten().flatten().collect()
+    }
+}
+
+/// Runs every rule as `run_all` does, but where `earlier` gives the findings of a check of
+/// the same forms before an edit and `changed[i]` what the edit changed in form `i`, a
+/// rule that reads none of that keeps its earlier findings on that form.
+pub fn run(
+    forms: &[Form],
+    profiles: &[&Profile],
+    mut earlier: Option<(Findings, &[Reads])>,
+) -> Findings {
     let rules = all();
-    let mut out = Vec::new();
+    let mut found = Vec::with_capacity(profiles.len());
+    let mut rerun = Rerun::default();
     for (form_index, profile) in profiles.iter().enumerate() {
         let Some(cx) = Context::new(forms, form_index, profile) else {
+            found.push(Vec::new());
             continue;
         };
-        for rule in &rules {
-            let start = out.len();
-            rule.check(&cx, &mut out);
-            debug_assert!(out.iter().skip(start).all(|d| d.code == rule.code()));
+        let changed = earlier
+            .as_ref()
+            .and_then(|(_, changed)| changed.get(form_index).copied());
+        let mut before = match (&mut earlier, changed) {
+            (Some((f, _)), Some(_)) => f.0.get_mut(form_index).map(std::mem::take),
+            _ => None,
         }
+        .unwrap_or_default();
+        let mut per_rule = Vec::with_capacity(rules.len());
+        for (r, rule) in rules.iter().enumerate() {
+            let kept = changed
+                .filter(|c| !rule.reads().intersects(*c))
+                .and_then(|_| before.get_mut(r).map(std::mem::take));
+            if let Some(kept) = kept {
+                per_rule.push(kept);
+                rerun.kept += 1;
+                continue;
+            }
+            rerun.run += 1;
+            let mut out = Vec::new();
+            rule.check(&cx, &mut out);
+            debug_assert!(out.iter().all(|d| d.code == rule.code()));
+            per_rule.push(out);
+        }
+        found.push(per_rule);
     }
-    out
+    Findings(found, rerun)
 }

@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::money::{parse_amount, parse_percent, AmountCell};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct AmountUnreadable;
 
@@ -23,6 +23,10 @@ const AMOUNT_ROLES: &[Role] = &[
 impl Rule for AmountUnreadable {
     fn code(&self) -> Code {
         Code::B001
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::REST
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -10,7 +10,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Msg};
 use crate::form::{FundSource, MoneyUnit, Role};
 use crate::money::{self, amount_interval, interval_sum, parse_amount, AmountCell, Stated};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct FundSourcesDoNotSumToTotal;
 
@@ -32,6 +32,10 @@ fn amount(text: &str, form_unit: MoneyUnit) -> Option<Option<Stated>> {
 impl Rule for FundSourcesDoNotSumToTotal {
     fn code(&self) -> Code {
         Code::B002
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::REST
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

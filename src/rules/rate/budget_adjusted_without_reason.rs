@@ -9,13 +9,17 @@ use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::{FundSource, MoneyUnit, Role};
 use crate::money::{parse_amount, AmountCell};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct BudgetAdjustedWithoutReason;
 
 impl Rule for BudgetAdjustedWithoutReason {
     fn code(&self) -> Code {
         Code::R005
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::REST
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

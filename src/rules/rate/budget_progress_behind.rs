@@ -11,7 +11,7 @@ use crate::money::fmt_fixed;
 use crate::monitor::{budget_light, checkpoints, time_progress, Light};
 use crate::rules::rate::executions;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct BudgetProgressBehind;
 
@@ -23,6 +23,10 @@ pub fn month(cx: &Context) -> Option<u32> {
 impl Rule for BudgetProgressBehind {
     fn code(&self) -> Code {
         Code::R006
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::REST
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

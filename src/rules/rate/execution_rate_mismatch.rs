@@ -10,13 +10,17 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Msg, Section};
 use crate::form::Role;
 use crate::money::{fmt_fixed, percent_range, round_half_away};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct ExecutionRateMismatch;
 
 impl Rule for ExecutionRateMismatch {
     fn code(&self) -> Code {
         Code::R001
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::REST
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

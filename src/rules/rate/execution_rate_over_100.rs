@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::money::fmt_fixed;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use rust_decimal::Decimal;
 
 pub struct ExecutionRateOver100;
@@ -18,6 +18,10 @@ pub struct ExecutionRateOver100;
 impl Rule for ExecutionRateOver100 {
     fn code(&self) -> Code {
         Code::R003
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::REST
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -10,13 +10,17 @@ use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::money::fmt_fixed;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct LowExecutionRateWithoutReason;
 
 impl Rule for LowExecutionRateWithoutReason {
     fn code(&self) -> Code {
         Code::R004
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::REST
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

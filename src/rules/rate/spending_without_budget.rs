@@ -9,7 +9,7 @@ use super::{executions, project_name};
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use rust_decimal::Decimal;
 
 pub struct SpendingWithoutBudget;
@@ -17,6 +17,10 @@ pub struct SpendingWithoutBudget;
 impl Rule for SpendingWithoutBudget {
     fn code(&self) -> Code {
         Code::R002
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::REST
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

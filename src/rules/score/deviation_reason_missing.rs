@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::Role;
 use crate::money::fmt_fixed;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::score::achievement_percent;
 use crate::value::compare::{compare, Outcome};
 use crate::value::{Comparator, Kind};
@@ -20,6 +20,10 @@ pub struct DeviationReasonMissing;
 impl Rule for DeviationReasonMissing {
     fn code(&self) -> Code {
         Code::E006
+    }
+
+    fn reads(&self) -> Reads {
+        crate::rules::value::READS.union(Reads::role(Role::DeviationReason))
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -11,7 +11,7 @@ use crate::form::Role;
 use crate::money::fmt_fixed;
 use crate::rules::rate::executions;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::score::execution_score;
 
 pub struct ExecutionScoreMismatch;
@@ -19,6 +19,10 @@ pub struct ExecutionScoreMismatch;
 impl Rule for ExecutionScoreMismatch {
     fn code(&self) -> Code {
         Code::E002
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::REST
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -9,7 +9,7 @@ use super::number;
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::Role;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::score::grade_of;
 
 pub struct GradeMismatch;
@@ -17,6 +17,10 @@ pub struct GradeMismatch;
 impl Rule for GradeMismatch {
     fn code(&self) -> Code {
         Code::E010
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::REST
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

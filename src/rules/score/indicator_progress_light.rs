@@ -11,13 +11,17 @@ use crate::form::Role;
 use crate::money::fmt_fixed;
 use crate::monitor::Light;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct IndicatorProgressLight;
 
 impl Rule for IndicatorProgressLight {
     fn code(&self) -> Code {
         Code::E008
+    }
+
+    fn reads(&self) -> Reads {
+        crate::rules::value::READS
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::{FormKind, Role};
 use crate::money::fmt_fixed;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::score::{band_of, indicator_score};
 use crate::value::compare::{compare, Outcome};
 use crate::value::{Comparator, Kind};
@@ -20,6 +20,10 @@ pub struct IndicatorScoreMismatch;
 impl Rule for IndicatorScoreMismatch {
     fn code(&self) -> Code {
         Code::E003
+    }
+
+    fn reads(&self) -> Reads {
+        crate::rules::value::READS.union(Reads::indicators(&[Role::Weight, Role::Score]))
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -10,13 +10,20 @@ use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::Role;
 use crate::monitor::Light;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct MonitoringLightUnexplained;
 
 impl Rule for MonitoringLightUnexplained {
     fn code(&self) -> Code {
         Code::E009
+    }
+
+    fn reads(&self) -> Reads {
+        crate::rules::value::READS.union(Reads::indicators(&[
+            Role::DeviationReason,
+            Role::Likelihood,
+        ]))
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

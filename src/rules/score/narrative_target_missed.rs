@@ -8,7 +8,7 @@
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::{FormKind, Role};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::value::compare::{compare, Outcome};
 
 pub struct NarrativeTargetMissed;
@@ -26,6 +26,10 @@ const NO_DEVIATION: &[&str] = &[
 impl Rule for NarrativeTargetMissed {
     fn code(&self) -> Code {
         Code::E007
+    }
+
+    fn reads(&self) -> Reads {
+        crate::rules::value::READS
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -9,7 +9,7 @@ use super::number;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Msg, Section};
 use crate::form::{Cells, Role};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct ScoreExceedsWeight;
 
@@ -52,6 +52,10 @@ impl ScoreExceedsWeight {
 impl Rule for ScoreExceedsWeight {
     fn code(&self) -> Code {
         Code::E001
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::indicators(&[Role::Level3, Role::Weight, Role::Score])
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

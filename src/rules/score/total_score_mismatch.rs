@@ -10,13 +10,17 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Msg, Section};
 use crate::form::{FundSource, Role};
 use crate::money::{checked_sum, fmt_fixed};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct TotalScoreMismatch;
 
 impl Rule for TotalScoreMismatch {
     fn code(&self) -> Code {
         Code::E004
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::indicators(&[Role::Score])
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

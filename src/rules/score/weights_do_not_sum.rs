@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::{FundSource, Role};
 use crate::money::{checked_sum, fmt_fixed};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use rust_decimal::Decimal;
 
 pub struct WeightsDoNotSum;
@@ -18,6 +18,10 @@ pub struct WeightsDoNotSum;
 impl Rule for WeightsDoNotSum {
     fn code(&self) -> Code {
         Code::E005
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::indicators(&[Role::Weight])
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

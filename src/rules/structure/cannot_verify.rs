@@ -9,7 +9,7 @@ use super::{cut_after, last_row, list, present_level1, row_location};
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::FormKind;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct CannotVerify;
 
@@ -30,6 +30,10 @@ impl CannotVerify {
 impl Rule for CannotVerify {
     fn code(&self) -> Code {
         Code::S019
+    }
+
+    fn reads(&self) -> Reads {
+        super::TREE
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -10,7 +10,7 @@ use crate::form::{Cell, Indicator, Loc, Project, Role};
 use crate::memo::{FastMap as HashMap, FastSet as HashSet};
 use crate::money::{amount_interval, fmt_fixed, interval_sum, parse_amount, AmountCell, Stated};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct ChildWeightsDoNotSum;
 
@@ -114,6 +114,16 @@ fn groups(project: &Project) -> (Groups<'_>, Groups<'_>) {
 impl Rule for ChildWeightsDoNotSum {
     fn code(&self) -> Code {
         Code::S015
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::indicators(&[
+            Role::Level1,
+            Role::Level2,
+            Role::Weight,
+            Role::Level1Weight,
+            Role::Level2Weight,
+        ])
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

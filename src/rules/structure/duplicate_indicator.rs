@@ -10,7 +10,7 @@ use crate::form::Role;
 use crate::memo::FastMap as HashMap;
 use crate::read::headers::label_key;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::span::ellipsize;
 
 pub struct DuplicateIndicator;
@@ -18,6 +18,10 @@ pub struct DuplicateIndicator;
 impl Rule for DuplicateIndicator {
     fn code(&self) -> Code {
         Code::S014
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::indicators(&[Role::Level2, Role::Level3])
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -8,13 +8,17 @@
 use super::{cut_after, last_row, list, present_level1, row_location};
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct Level1Missing;
 
 impl Rule for Level1Missing {
     fn code(&self) -> Code {
         Code::S009
+    }
+
+    fn reads(&self) -> Reads {
+        super::TREE
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

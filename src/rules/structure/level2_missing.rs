@@ -9,7 +9,7 @@ use super::{cut_after, distinct, list, rows_of};
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::Role;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use std::collections::BTreeSet;
 
 pub struct Level2Missing;
@@ -17,6 +17,10 @@ pub struct Level2Missing;
 impl Rule for Level2Missing {
     fn code(&self) -> Code {
         Code::S010
+    }
+
+    fn reads(&self) -> Reads {
+        super::TREE
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::{Cell, Role};
 use crate::memo::FastSet as HashSet;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::span::has;
 use crate::tree::stem;
 
@@ -41,6 +41,10 @@ impl MisplacedCategory {
 impl Rule for MisplacedCategory {
     fn code(&self) -> Code {
         Code::S013
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::indicators(&[Role::Level1, Role::Level2, Role::Level3])
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

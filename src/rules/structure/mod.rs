@@ -15,9 +15,12 @@ pub mod unknown_category;
 
 use crate::diagnostic::{Location, Section};
 use crate::form::{Cell, Loc, Project, Role};
-use crate::rules::Context;
+use crate::rules::{Context, Reads};
 use crate::tree::Placed;
 use std::collections::BTreeSet;
+
+/// What placing rows in the tree reads (`Context::placed`): the 一级 and 二级 labels.
+pub const TREE: Reads = Reads::indicators(&[Role::Level1, Role::Level2]);
 
 /// The rows of project `p` placed in the tree.
 pub fn rows_of<'c, 'a>(cx: &'c Context<'a>, p: usize) -> impl Iterator<Item = &'c Placed<'a>> {

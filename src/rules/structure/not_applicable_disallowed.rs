@@ -8,7 +8,7 @@
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::value::Kind;
 
 pub struct NotApplicableDisallowed;
@@ -16,6 +16,10 @@ pub struct NotApplicableDisallowed;
 impl Rule for NotApplicableDisallowed {
     fn code(&self) -> Code {
         Code::S018
+    }
+
+    fn reads(&self) -> Reads {
+        crate::rules::value::READS
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -8,7 +8,7 @@
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::{Cell, FormKind, Role};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct RequiredCellEmpty;
 
@@ -46,6 +46,10 @@ fn name_of(cell: Option<&Cell>) -> String {
 impl Rule for RequiredCellEmpty {
     fn code(&self) -> Code {
         Code::S007
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::indicators(&[Role::Level2, Role::Level3, Role::Target, Role::Actual])
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -9,7 +9,7 @@ use super::cells_of;
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::{Cell, FormKind, Role};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::span::{ellipsize, Span};
 
 pub struct TemplateTextLeft;
@@ -98,6 +98,10 @@ impl TemplateTextLeft {
 impl Rule for TemplateTextLeft {
     fn code(&self) -> Code {
         Code::S016
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::indicators(TEXT_ROLES)
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

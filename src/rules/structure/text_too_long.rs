@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::{Cell, FormKind};
 use crate::profile::TextLimit;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::span::Span;
 
 pub struct TextTooLong;
@@ -69,6 +69,10 @@ impl TextTooLong {
 impl Rule for TextTooLong {
     fn code(&self) -> Code {
         Code::S017
+    }
+
+    fn reads(&self) -> Reads {
+        Reads::FORM
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::{Loc, Role};
 use crate::memo::FastMap as HashMap;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 
 pub struct TooFewLevel3;
 
@@ -20,6 +20,10 @@ type Level2Group<'a> = (&'a crate::form::Cell, Option<(usize, usize)>, usize);
 impl Rule for TooFewLevel3 {
     fn code(&self) -> Code {
         Code::S011
+    }
+
+    fn reads(&self) -> Reads {
+        super::TREE
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -10,7 +10,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Msg, Section};
 use crate::form::{Cell, Role};
 use crate::memo::FastSet as HashSet;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::tree::Tree;
 
 pub struct UnknownCategory;
@@ -60,6 +60,10 @@ impl UnknownCategory {
 impl Rule for UnknownCategory {
     fn code(&self) -> Code {
         Code::S012
+    }
+
+    fn reads(&self) -> Reads {
+        super::TREE
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

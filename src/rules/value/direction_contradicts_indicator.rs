@@ -9,7 +9,7 @@ use super::report;
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::value::Comparator;
 use rust_decimal::Decimal;
 
@@ -18,6 +18,10 @@ pub struct DirectionContradictsIndicator;
 impl Rule for DirectionContradictsIndicator {
     fn code(&self) -> Code {
         Code::V006
+    }
+
+    fn reads(&self) -> Reads {
+        super::READS
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -8,7 +8,7 @@
 use super::{fix, report};
 use crate::diagnostic::{Applicability, Diagnostic, Msg};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::value::Kind;
 
 pub struct MissingComparator;
@@ -16,6 +16,10 @@ pub struct MissingComparator;
 impl Rule for MissingComparator {
     fn code(&self) -> Code {
         Code::V011
+    }
+
+    fn reads(&self) -> Reads {
+        super::READS
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -8,7 +8,7 @@
 use super::report;
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::value::Kind;
 
 pub struct MissingUnit;
@@ -16,6 +16,10 @@ pub struct MissingUnit;
 impl Rule for MissingUnit {
     fn code(&self) -> Code {
         Code::V010
+    }
+
+    fn reads(&self) -> Reads {
+        super::READS
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -16,7 +16,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix, Location, Msg, Section};
 use crate::form::{Cell, Form, FormKind, Indicator, Role};
 use crate::memo::Memo;
 use crate::rules::registry::Code;
-use crate::rules::Context;
+use crate::rules::{Context, Reads};
 use crate::span::{ellipsize, has};
 use crate::value::parser::{Issue, IssueKind, Parsed};
 use crate::value::{parse_cached, parse_split_cached};
@@ -45,6 +45,17 @@ pub struct ValueCell<'a> {
     /// For an actual value: the index (in the same list) of its row's target value.
     pub target: Option<usize>,
 }
+
+/// What `collect` reads, and so what every rule working from `Context::values` reads: the
+/// names, the two value columns and the unit and nature columns beside them.
+pub const READS: Reads = Reads::indicators(&[
+    Role::Level2,
+    Role::Level3,
+    Role::Target,
+    Role::Actual,
+    Role::Unit,
+    Role::Nature,
+]);
 
 /// Parses every target and actual cell of a form once.
 pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {

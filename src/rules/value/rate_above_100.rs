@@ -8,7 +8,7 @@
 use super::{fix, report};
 use crate::diagnostic::{Applicability, Diagnostic, Msg};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use rust_decimal::Decimal;
 
 pub struct RateAbove100;
@@ -16,6 +16,10 @@ pub struct RateAbove100;
 impl Rule for RateAbove100 {
     fn code(&self) -> Code {
         Code::V005
+    }
+
+    fn reads(&self) -> Reads {
+        super::READS
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -9,7 +9,7 @@ use super::report;
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::value::{parser, unit_dimension, Kind};
 
 pub struct UnitConflict;
@@ -17,6 +17,10 @@ pub struct UnitConflict;
 impl Rule for UnitConflict {
     fn code(&self) -> Code {
         Code::V007
+    }
+
+    fn reads(&self) -> Reads {
+        super::READS
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {

@@ -8,7 +8,7 @@
 use super::{issues_of, report};
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::rules::registry::Code;
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, Reads, Rule};
 use crate::value::parser::IssueKind;
 
 pub struct UnknownUnit;
@@ -16,6 +16,10 @@ pub struct UnknownUnit;
 impl Rule for UnknownUnit {
     fn code(&self) -> Code {
         Code::V009
+    }
+
+    fn reads(&self) -> Reads {
+        super::READS
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
