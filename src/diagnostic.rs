@@ -93,7 +93,7 @@ pub struct Location {
     /// The column role, e.g. "rate" or "level3"; see `form::Role`.
     pub field: Option<&'static str>,
     /// The cell's exact text as read.
-    pub cell_text: Option<String>,
+    pub cell_text: Option<std::sync::Arc<str>>,
 }
 
 /// What a fix may do without asking: `safe` fixes keep the meaning, `unsafe` ones guess it.

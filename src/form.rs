@@ -1,6 +1,7 @@
 //! The form model every reader fills: forms, projects, funding rows and indicator rows of cells that keep their source text and position.
 
 use serde::{Deserialize, Deserializer, Serialize};
+use std::sync::Arc;
 
 /// Which kind of 绩效 form this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,20 +49,25 @@ impl Loc {
     }
 }
 
-/// One cell: its exact text as typed or pasted, and where it came from.
+/// One cell: its exact text as typed or pasted, and where it came from. The text is shared:
+/// a label filled down a merged cell, or a cell the reader hands on, is not copied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cell {
-    pub text: String,
+    pub text: Arc<str>,
     #[serde(flatten)]
     pub loc: Loc,
 }
 
 impl Cell {
-    pub fn new(text: impl Into<String>, loc: Loc) -> Self {
+    pub fn new(text: impl Into<Arc<str>>, loc: Loc) -> Self {
         Cell {
             text: text.into(),
             loc,
         }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
     }
 
     /// True when the cell holds nothing but white space.

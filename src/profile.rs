@@ -409,10 +409,10 @@ impl DetectRule {
         let mut last = None;
         for ind in indicators {
             let label = ind.level1.as_ref().filter(|c| {
-                let here = Some((c.loc, c.text.as_str()));
+                let here = Some((c.loc, c.as_str()));
                 !self.level1_any.is_empty()
                     && std::mem::replace(&mut last, here) != here
-                    && seen.insert(c.text.as_str())
+                    && seen.insert(c.as_str())
             });
             if let Some(l1) = label {
                 let s = stem(&l1.text);

@@ -255,7 +255,7 @@ pub struct LocationRecord {
     /// 1-based sheet column.
     pub column: Option<u32>,
     pub field: Option<&'static str>,
-    pub cell_text: Option<String>,
+    pub cell_text: Option<std::sync::Arc<str>>,
 }
 
 impl From<&Location> for LocationRecord {

@@ -169,7 +169,7 @@ impl Validator {
         let rows: Vec<Vec<&str>> = g
             .rows
             .iter()
-            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+            .map(|r| r.iter().map(|c| c.as_str()).collect())
             .collect();
         to_js(&rows)
     }

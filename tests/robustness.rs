@@ -30,7 +30,7 @@ proptest! {
     #[test]
     fn grid_keeps_every_character_outside_quotes(text in "[a-z\t\n一≥]{0,200}") {
         let g = read::grid::parse(&text);
-        let joined: Vec<String> = g.rows.iter().map(|r| r.iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\t")).collect();
+        let joined: Vec<String> = g.rows.iter().map(|r| r.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("\t")).collect();
         let expected = text.strip_suffix('\n').unwrap_or(&text);
         prop_assert_eq!(joined.join("\n"), expected);
     }

@@ -49,20 +49,20 @@ fn seed_001_is_three_target_forms_with_their_shifted_rows() {
         .find(|i| i.row == 60)
         .unwrap();
     assert_eq!(
-        ind.level3.as_ref().unwrap().text,
+        ind.level3.as_ref().unwrap().as_str(),
         "相关审改文件的整理和汇编进行时间"
     );
-    assert_eq!(ind.cells.get(Role::Target).unwrap().text, "=3月~11月");
-    assert_eq!(ind.level2.as_ref().unwrap().text, "时效");
-    assert_eq!(ind.level1.as_ref().unwrap().text, "产出目标");
+    assert_eq!(ind.cells.get(Role::Target).unwrap().as_str(), "=3月~11月");
+    assert_eq!(ind.level2.as_ref().unwrap().as_str(), "时效");
+    assert_eq!(ind.level1.as_ref().unwrap().as_str(), "产出目标");
     // Row 30: 时效 in the 一级 column becomes the 二级 label.
     let ind = r.forms[0].projects[0]
         .indicators
         .iter()
         .find(|i| i.row == 30)
         .unwrap();
-    assert_eq!(ind.level2.as_ref().unwrap().text, "时效");
-    assert_eq!(ind.cells.get(Role::Target).unwrap().text, "=11月底前");
+    assert_eq!(ind.level2.as_ref().unwrap().as_str(), "时效");
+    assert_eq!(ind.cells.get(Role::Target).unwrap().as_str(), "=11月底前");
     // Money in 元 with thousands separators, kept as written.
     let f = &r.forms[2];
     assert_eq!(
@@ -74,7 +74,7 @@ fn seed_001_is_three_target_forms_with_their_shifted_rows() {
             .cells
             .get(Role::Amount)
             .unwrap()
-            .text,
+            .as_str(),
         "1,530,000"
     );
 }
@@ -114,7 +114,7 @@ fn seed_004_is_one_summary_of_fourteen_projects_with_no_false_rate_findings() {
     let p13 = f.projects.iter().find(|p| p.row == 27).unwrap();
     let timely = &p13.indicators[2];
     assert!(timely.cells.get(Role::Target).is_none());
-    assert_eq!(timely.cells.get(Role::Actual).unwrap().text, "及时完成");
+    assert_eq!(timely.cells.get(Role::Actual).unwrap().as_str(), "及时完成");
 }
 
 #[test]
@@ -131,7 +131,7 @@ fn seed_003_is_a_narrative_report_whose_figures_are_checked() {
         funding
             .iter()
             .filter_map(|r| r.cells.get(role))
-            .map(|c| c.text.as_str())
+            .map(|c| c.as_str())
             .collect()
     };
     assert_eq!(

@@ -46,7 +46,8 @@ pub fn parse(text: &str) -> Grid {
         let (cell_text, next) = match quoted {
             Some(close) => {
                 let inner = text.get(pos.saturating_add(1)..close).unwrap_or("");
-                (inner.replace("\"\"", "\""), close.saturating_add(1))
+                let unquoted: std::sync::Arc<str> = inner.replace("\"\"", "\"").into();
+                (unquoted, close.saturating_add(1))
             }
             None => {
                 if bytes.get(pos) == Some(&b'"') {
@@ -56,7 +57,7 @@ pub fn parse(text: &str) -> Grid {
                     .get(pos..)
                     .and_then(|rest| rest.iter().position(|b| matches!(b, b'\t' | b'\n' | b'\r')))
                     .map_or(bytes.len(), |i| pos.saturating_add(i));
-                (text.get(pos..end).unwrap_or("").to_string(), end)
+                (text.get(pos..end).unwrap_or("").into(), end)
             }
         };
         row.push(Cell::new(cell_text, loc));
@@ -112,7 +113,7 @@ mod tests {
     fn texts(g: &Grid) -> Vec<Vec<&str>> {
         g.rows
             .iter()
-            .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+            .map(|r| r.iter().map(|c| c.as_str()).collect())
             .collect()
     }
 

@@ -239,7 +239,7 @@ pub fn read(text: &str) -> ReadOutput {
             cells: total,
         });
         for (label, cells) in parts {
-            let source = FundSource::Named(label.text.clone());
+            let source = FundSource::Named(label.text.to_string());
             project.funding.push(FundingRow {
                 label,
                 source,

@@ -525,7 +525,7 @@ impl<'g> Reader<'g> {
                     ),
                     Msg::new(
                         "已按内容读取为：三级指标「".to_string()
-                            + &ellipsize(name.as_ref().map_or("", |c| c.text.as_str()), 20)
+                            + &ellipsize(name.as_ref().map_or("", |c| c.as_str()), 20)
                             + "」，指标值「" + &vtext + "」。请在表格中把该行单元格右移一列，使各列与表头对齐",
                         "Read by content as level-3 name and target value. Move the row's cells one column right so they line up with the header",
                     ),

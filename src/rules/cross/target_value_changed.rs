@@ -18,8 +18,8 @@ pub struct TargetValueChanged;
 /// A target as compared: the parsed canonical text, or the trimmed text when unreadable.
 fn reading(ind: &Indicator) -> Option<(String, &crate::form::Cell)> {
     let cell = ind.cells.get(Role::Target).filter(|c| !c.is_blank())?;
-    let nature = ind.cells.get(Role::Nature).map_or("", |c| c.text.as_str());
-    let unit = ind.cells.get(Role::Unit).map_or("", |c| c.text.as_str());
+    let nature = ind.cells.get(Role::Nature).map_or("", |c| c.as_str());
+    let unit = ind.cells.get(Role::Unit).map_or("", |c| c.as_str());
     let v = if nature.trim().is_empty() && unit.trim().is_empty() {
         parse(&cell.text).value
     } else {

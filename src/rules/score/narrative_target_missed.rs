@@ -79,7 +79,7 @@ impl Rule for NarrativeTargetMissed {
                         row: Some(*row),
                         column: Some(*col),
                         field: None,
-                        cell_text: Some(line.clone()),
+                        cell_text: Some(line.as_str().into()),
                     },
                     Msg::new(
                         "报告中“未发生偏离”的结论",

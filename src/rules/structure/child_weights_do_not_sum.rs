@@ -41,7 +41,7 @@ impl<'a> Groups<'a> {
         let list = &mut self.list;
         let at = *self
             .index
-            .entry((label.loc, label.text.as_str()))
+            .entry((label.loc, label.as_str()))
             .or_insert_with(|| {
                 list.push(Group {
                     label,
@@ -54,7 +54,7 @@ impl<'a> Groups<'a> {
     }
 
     fn find(&self, label: &Cell) -> Option<&Group<'a>> {
-        let at = self.index.get(&(label.loc, label.text.as_str()))?;
+        let at = self.index.get(&(label.loc, label.as_str()))?;
         self.list.get(*at)
     }
 }

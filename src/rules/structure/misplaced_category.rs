@@ -80,7 +80,7 @@ impl Rule for MisplacedCategory {
             let (Some(cell), Some(own)) = (x.level2_cell(), x.level1) else {
                 continue;
             };
-            if seen.contains(&(cell.loc, cell.text.as_str())) {
+            if seen.contains(&(cell.loc, cell.as_str())) {
                 continue;
             }
             let parent_here = x.level1_cell().map_or("", |c| c.trimmed());
@@ -103,7 +103,7 @@ impl Rule for MisplacedCategory {
                 _ => None,
             };
             if let Some((zh, en, help)) = finding {
-                seen.insert((cell.loc, cell.text.as_str()));
+                seen.insert((cell.loc, cell.as_str()));
                 out.push(self.report(cx, cell, Role::Level2, zh, en, help));
             }
         }

@@ -65,9 +65,7 @@ pub fn row_location(cx: &Context, row: Option<u32>) -> Location {
 /// Distinct label cells (a filled-down 一级/二级 label is one cell written once).
 pub fn distinct<'a>(cells: impl Iterator<Item = &'a Cell>) -> Vec<&'a Cell> {
     let mut seen: BTreeSet<(Loc, &str)> = BTreeSet::new();
-    cells
-        .filter(|c| seen.insert((c.loc, c.text.as_str())))
-        .collect()
+    cells.filter(|c| seen.insert((c.loc, c.as_str()))).collect()
 }
 
 /// "产出指标、效益指标、满意度指标".

@@ -39,12 +39,10 @@ impl Rule for TooFewLevel3 {
                     continue;
                 };
                 let n = usize::from(!x.heading);
-                let at = *index
-                    .entry((label.loc, label.text.as_str()))
-                    .or_insert_with(|| {
-                        groups.push((label, x.level2, 0));
-                        groups.len().saturating_sub(1)
-                    });
+                let at = *index.entry((label.loc, label.as_str())).or_insert_with(|| {
+                    groups.push((label, x.level2, 0));
+                    groups.len().saturating_sub(1)
+                });
                 if let Some(g) = groups.get_mut(at) {
                     g.2 += n;
                 }

@@ -91,7 +91,7 @@ impl Rule for UnknownCategory {
             .filter(|(c, _)| cx.matcher().find_level1(&c.text).is_none());
         let mut seen = HashSet::default();
         for (cell, parent) in unknown2 {
-            if !seen.insert((cell.loc, cell.text.as_str())) {
+            if !seen.insert((cell.loc, cell.as_str())) {
                 continue;
             }
             let names: Vec<&str> = match parent.and_then(|i| tree.level1.get(i)) {

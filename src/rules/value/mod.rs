@@ -80,9 +80,9 @@ pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
                 let split = role == Role::Target && (unit_col.is_some() || nature_col.is_some());
                 let parsed = if split {
                     parse_split_cached(
-                        nature_col.map_or("", |c| c.text.as_str()),
+                        nature_col.map_or("", |c| c.as_str()),
                         &cell.text,
-                        unit_col.map_or("", |c| c.text.as_str()),
+                        unit_col.map_or("", |c| c.as_str()),
                     )
                 } else {
                     parse_cached(&cell.text)
