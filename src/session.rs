@@ -11,6 +11,8 @@ use crate::rules::{self, Findings, Reads, Rerun};
 pub struct Session {
     profile: Profile,
     last: Option<Last>,
+    /// The last paste's cells, to split only an edited line again.
+    kept: Option<crate::read::Kept>,
 }
 
 /// The check before: its report (which owns the forms read) and each rule's findings.
@@ -24,6 +26,7 @@ impl Session {
         Session {
             profile,
             last: None,
+            kept: None,
         }
     }
 
@@ -41,7 +44,7 @@ impl Session {
     /// What `check_text_lenient(text, profile)` returns, worked out again only where the
     /// text changed since the session's last check.
     pub fn check(&mut self, text: &str) -> &Report {
-        let read = match crate::read::read_text(text) {
+        let read = match crate::read::read_text_keeping(text, &mut self.kept) {
             Ok(read) => read,
             Err(_) => {
                 let report = crate::check_text_lenient(text, &self.profile);

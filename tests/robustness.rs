@@ -36,6 +36,28 @@ proptest! {
     }
 
     #[test]
+    fn a_patched_grid_is_the_parse_of_the_edited_text(
+        before in "[ab\t\n\r\"一]{0,40}",
+        at in 0usize..41,
+        near_end in proptest::bool::ANY,
+        cut in 0usize..4,
+        put in "[ab\t\n\r\"一]{0,3}",
+    ) {
+        // One edit: `cut` characters at character `at` (or `at` from the end, where rows
+        // come and go) replaced by `put`.
+        let chars: Vec<char> = before.chars().collect();
+        let at = if near_end { chars.len().saturating_sub(at % 4) } else { at.min(chars.len()) };
+        let end = (at + cut).min(chars.len());
+        let after: String = chars[..at].iter().chain(put.chars().collect::<Vec<_>>().iter()).chain(chars[end..].iter()).collect();
+        let mut g = read::grid::parse(&before);
+        if read::grid::patch(&mut g, &before, &after) {
+            prop_assert_eq!(g, read::grid::parse(&after));
+        } else {
+            prop_assert_eq!(g, read::grid::parse(&before));
+        }
+    }
+
+    #[test]
     fn value_parse_never_panics(text in ".{0,60}") {
         let _ = jixiao::value::parse(&text);
     }

@@ -89,6 +89,62 @@ pub fn parse(text: &str) -> Grid {
     grid
 }
 
+/// Brings `grid`, the parse of `before`, up to date with `after` when the two differ
+/// inside one line and neither holds a quote (so no cell spans lines): that row is split
+/// again, the others kept. Returns false, leaving `grid` as it was, for any other edit.
+pub fn patch(grid: &mut Grid, before: &str, after: &str) -> bool {
+    let (b, a) = (before.as_bytes(), after.as_bytes());
+    if b.contains(&b'"') || a.contains(&b'"') {
+        return false;
+    }
+    let prefix = b.iter().zip(a).take_while(|(x, y)| x == y).count();
+    let room = b.len().min(a.len()) - prefix;
+    let suffix = b
+        .iter()
+        .rev()
+        .zip(a.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let is_break = |c: &u8| matches!(c, b'\n' | b'\r');
+    let changed = |t: &[u8]| {
+        t.get(prefix..t.len() - suffix)
+            .map_or(true, |c| c.iter().any(is_break))
+    };
+    if changed(b) || changed(a) {
+        return false;
+    }
+    // The line around the change, in `after`.
+    let start = a
+        .get(..prefix)
+        .map_or(0, |p| p.iter().rposition(is_break).map_or(0, |i| i + 1));
+    let end = a
+        .get(a.len() - suffix..)
+        .and_then(|s| s.iter().position(is_break))
+        .map_or(a.len(), |i| a.len() - suffix + i);
+    // Its row: line breaks before it, a CR LF pair counted once.
+    let head = a.get(..start).unwrap_or_default();
+    let row = head
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| c == b'\n' || (c == b'\r' && head.get(i + 1) != Some(&b'\n')))
+        .count();
+    // An empty last line after a line break is no row (a trailing newline).
+    if start == end && end == a.len() && start > 0 {
+        return false;
+    }
+    let (Some(line), Some(slot)) = (after.get(start..end), grid.rows.get_mut(row)) else {
+        return false;
+    };
+    let mut cells = parse(line).rows.pop().unwrap_or_default();
+    let row_no = (row as u32).saturating_add(1);
+    for c in &mut cells {
+        c.loc.row = row_no;
+    }
+    *slot = cells;
+    true
+}
+
 /// Index of the quote that closes a quoted cell whose text starts at `from`.
 fn find_closing_quote(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
@@ -115,6 +171,34 @@ mod tests {
             .iter()
             .map(|r| r.iter().map(|c| c.as_str()).collect())
             .collect()
+    }
+
+    #[test]
+    fn a_patched_grid_is_the_parse_of_the_edited_text() {
+        // (before, after, patched in place?)
+        let cases = [
+            ("a\tb\nc\td\n", "a\tb\nc\tdx\n", true),
+            ("a\tb\nc\td\n", "a\tB\nc\td\n", true),
+            ("a\tb\r\nc\td\r\ne\n", "a\tb\r\nc\t\r\ne\n", true),
+            ("a\rb\rc", "a\rbb\rc", true),
+            ("a\tb\nc\td", "a\tb\nc\td\te", true),
+            ("a\tb\nc\td", "a\tb\nc", true),
+            ("a\tb\nc\td\n", "a\tb\nc\td\n", false), // nothing to patch
+            ("a\n\nb\n", "a\nx\nb\n", true),
+            ("a\tb\nc", "a\tb\n", false), // the last row goes
+            ("a\tb\n", "a\tb\nc", false), // a row comes
+            ("a\tb\nc\n", "a\tb\n\nc\n", false),
+            ("a\tb\nc\td\n", "a\tb\tc\td\n", false),
+            ("\"x\ny\"\tb\n", "\"x\ny\"\tbb\n", false),
+            ("a\tb\n", "a\t\"b\n", false),
+        ];
+        for (before, after, patches) in cases {
+            let mut g = parse(before);
+            let done = patch(&mut g, before, after);
+            assert_eq!(done, patches, "{before:?} → {after:?}");
+            let want = if done { parse(after) } else { parse(before) };
+            assert_eq!(g, want, "{before:?} → {after:?}");
+        }
     }
 
     #[test]

@@ -144,6 +144,20 @@ fn looks_binary(text: &str) -> bool {
 
 /// Reads text: JSON in the form model's shape, a narrative report, or a paste.
 pub fn read_text(text: &str) -> Result<ReadOutput, ReadError> {
+    read_text_keeping(text, &mut None)
+}
+
+/// A paste and its cells, kept to read the next version of the text.
+pub struct Kept {
+    text: String,
+    grid: grid::Grid,
+}
+
+/// `read_text` for a session that reads versions of one paste: where `kept` holds the
+/// version before and the edit stays inside one line, only that line is split into cells
+/// again (`grid::patch`). `kept` then holds this version.
+pub fn read_text_keeping(text: &str, kept: &mut Option<Kept>) -> Result<ReadOutput, ReadError> {
+    let before = kept.take();
     if text.len() > MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
@@ -157,7 +171,15 @@ pub fn read_text(text: &str) -> Result<ReadOutput, ReadError> {
     } else if narrative::is_narrative(text) {
         narrative::read(text)
     } else {
-        tsv::read(text)
+        let patched =
+            before.and_then(|mut k| grid::patch(&mut k.grid, &k.text, text).then_some(k.grid));
+        let grid = patched.unwrap_or_else(|| grid::parse(text));
+        let out = tsv::read_grid(&grid);
+        *kept = Some(Kept {
+            text: text.to_string(),
+            grid,
+        });
+        out
     };
     out.forms.retain(|f| !is_empty_form(f));
     if out.forms.is_empty() {

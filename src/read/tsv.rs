@@ -13,9 +13,13 @@ use crate::value::looks_like_value;
 
 /// Reads every form in a tab-separated paste.
 pub fn read(text: &str) -> ReadOutput {
-    let grid = grid::parse(text);
+    read_grid(&grid::parse(text))
+}
+
+/// Reads a paste already split into cells.
+pub fn read_grid(grid: &Grid) -> ReadOutput {
     let mut r = Reader {
-        grid: &grid,
+        grid,
         out: ReadOutput::default(),
         cur: None,
     };
