@@ -165,7 +165,7 @@ fn main() {
             black_box(session.check(black_box(&versions[turn % 2])));
         });
         rows.push((
-            format!("{n}-row form: ms per re-check, one edit"),
+            format!("{n} rows: ms per re-check, 1 edit"),
             1000.0 / per_sec,
             0.0,
             "",
