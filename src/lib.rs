@@ -107,21 +107,23 @@ pub(crate) fn report(
 /// Like [`check_text`], but input that can't be read becomes an S008 diagnostic instead
 /// of an error: what the page and portals use, where a bad paste is a normal result.
 pub fn check_text_lenient(text: &str, profile: &Profile) -> Report {
-    match check_text(text, profile) {
-        Ok(report) => report,
-        Err(e) => Report {
-            forms: Vec::new(),
-            choices: Vec::new(),
-            references: 0,
-            diagnostics: vec![diagnostic::Diagnostic::new(
-                rules::registry::Code::S008,
-                diagnostic::Location::default(),
-                diagnostic::Msg::new(e.to_string(), e.to_string()),
-                diagnostic::Msg::new(
-                    "请粘贴从 Excel/WPS 复制的表格文本，或检查 JSON 是否完整",
-                    "Paste table text copied from Excel/WPS, or check that the JSON is complete",
-                ),
-            )],
-        },
+    check_text(text, profile).unwrap_or_else(|e| unreadable(&e))
+}
+
+/// The report of input that can't be read: one S008 saying why.
+pub(crate) fn unreadable(e: &ReadError) -> Report {
+    Report {
+        forms: Vec::new(),
+        choices: Vec::new(),
+        references: 0,
+        diagnostics: vec![diagnostic::Diagnostic::new(
+            rules::registry::Code::S008,
+            diagnostic::Location::default(),
+            diagnostic::Msg::new(e.to_string(), e.to_string()),
+            diagnostic::Msg::new(
+                "请粘贴从 Excel/WPS 复制的表格文本，或检查 JSON 是否完整",
+                "Paste table text copied from Excel/WPS, or check that the JSON is complete",
+            ),
+        )],
     }
 }

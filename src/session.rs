@@ -46,10 +46,9 @@ impl Session {
     pub fn check(&mut self, text: &str) -> &Report {
         let read = match crate::read::read_text_keeping(text, &mut self.kept) {
             Ok(read) => read,
-            Err(_) => {
-                let report = crate::check_text_lenient(text, &self.profile);
+            Err(e) => {
                 let last = self.last.insert(Last {
-                    report,
+                    report: crate::unreadable(&e),
                     findings: Findings::default(),
                 });
                 return &last.report;

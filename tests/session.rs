@@ -132,3 +132,19 @@ fn a_session_reuses_the_findings_of_rules_an_edit_does_not_reach() {
     let stats = session.last_rerun();
     assert_eq!((stats.run, stats.kept), (8, 37), "a 偏差原因 typed in");
 }
+
+#[test]
+fn a_session_reports_unreadable_input_as_a_fresh_check_does_and_recovers() {
+    let text = generate::self_evaluation(20, 5);
+    let profile = Profile::default();
+    let mut session = Session::new(profile.clone());
+    for t in [
+        text.as_str(),
+        "{\"forms\": [",
+        "\0\0\0binary",
+        text.as_str(),
+    ] {
+        let fresh = jixiao::check_text_lenient(t, &profile);
+        assert_eq!(json(session.check(t)), json(&fresh), "{t:.20}");
+    }
+}
