@@ -566,7 +566,7 @@ function fixButton(d) {
   return b;
 }
 
-function item(d, i, compact) {
+function item(d, compact) {
   const head = el('span', { class: 'head' },
     el('span', { class: 'sev', 'aria-hidden': 'true' }, ICON[d.severity]),
     el('span', { class: 'sev-word' }, t('sev')[d.severity]),
@@ -574,7 +574,7 @@ function item(d, i, compact) {
     el('span', { class: 'where' }, place(d.location)));
   const jump = el('button', { type: 'button', class: 'jump', title: t('jump') }, head, el('span', { class: 'msg' }, d.message));
   jump.addEventListener('click', () => jumpTo(d.location));
-  const li = el('li', { class: `diag ${d.severity}${compact ? ' compact' : ''}`, id: `d-${i}`, 'data-code': d.code }, jump);
+  const li = el('li', { class: `diag ${d.severity}${compact ? ' compact' : ''}`, 'data-code': d.code }, jump);
   if (!compact) li.append(el('p', { class: 'help' }, d.help));
   const tools = el('div', { class: 'tools' });
   const fix = fixButton(d);
@@ -588,14 +588,26 @@ function item(d, i, compact) {
   return li;
 }
 
-let shownFindings = '';
-function renderFindings(rep) {
-  const empty = sheetEmpty();
-  // Most keystrokes leave the findings as they were: the panel (and any group the person
-  // opened) stays as it is, and the page lays out and paints nothing there.
-  const sig = JSON.stringify([empty, lang, rep.summary, rep.forms, rep.diagnostics]);
-  if (sig === shownFindings) return;
-  shownFindings = sig;
+/** Puts `nodes` in `parent` in order, leaving in place the children that stay: a keystroke
+ * that changes one group of findings relays out that group, not the whole panel. */
+function patchChildren(parent, nodes) {
+  const keep = new Set(nodes);
+  let cur = parent.firstChild;
+  const drop = () => { const next = cur.nextSibling; cur.remove(); cur = next; };
+  for (const n of nodes) {
+    while (cur && !keep.has(cur)) drop();
+    if (n === cur) { cur = cur.nextSibling; continue; }
+    parent.insertBefore(n, cur);
+  }
+  while (cur) drop();
+}
+
+// What each part of the panel shows, to redo only the parts a new report changes.
+let shownSummary = '';
+let shownForms = '';
+let shownGroups = new Map(); // a group's findings (with their indices) → its entry
+
+function renderSummary(rep, empty) {
   const s = rep.summary;
   const summary = $('summary');
   summary.replaceChildren();
@@ -627,32 +639,54 @@ function renderFindings(rep) {
     table.append(tb);
     summary.append(table);
   }
-  $('forms').replaceChildren(...(empty ? [] : rep.forms).map((f, i) => el('li', {}, t('formLine')(f, i + 1))));
-  // One entry per code, worst first; repeats folded under "+N 处同类".
+}
+
+/** One entry per code, worst first; repeats folded under "+N 处同类". */
+function groupEntry(rep, g) {
+  const first = item(rep.diagnostics[g[0]], false);
+  if (g.length > 1) {
+    const sub = el('ol', { class: 'repeats', hidden: true });
+    const more = el('button', { type: 'button', class: 'more', 'aria-expanded': 'false' }, t('more')(g.length - 1));
+    more.addEventListener('click', () => {
+      const open = sub.hidden;
+      if (open && !sub.childNodes.length) sub.append(...g.slice(1).map((i) => item(rep.diagnostics[i], true)));
+      sub.hidden = !open;
+      more.setAttribute('aria-expanded', String(open));
+      more.textContent = open ? t('fewer') : t('more')(g.length - 1);
+    });
+    first.append(more, sub);
+  }
+  return first;
+}
+
+function renderFindings(rep) {
+  const empty = sheetEmpty();
+  // Most keystrokes leave most of the findings as they were: those parts of the panel (and
+  // any group the person opened) stay as they are, and the page lays out only what changed.
+  const summarySig = JSON.stringify([empty, lang, rep.summary, empty ? [] : rep.diagnostics.map((d) => d.code[0] + d.severity)]);
+  if (summarySig !== shownSummary) { shownSummary = summarySig; renderSummary(rep, empty); }
+  const formsSig = JSON.stringify([empty, lang, rep.forms]);
+  if (formsSig !== shownForms) {
+    shownForms = formsSig;
+    $('forms').replaceChildren(...(empty ? [] : rep.forms).map((f, i) => el('li', {}, t('formLine')(f, i + 1))));
+  }
   const groups = new Map();
   rep.diagnostics.forEach((d, i) => {
     if (!groups.has(d.code)) groups.set(d.code, []);
     groups.get(d.code).push(i);
   });
   const ordered = [...groups.values()].sort((a, b) => RANK[rep.diagnostics[a[0]].severity] - RANK[rep.diagnostics[b[0]].severity] || a[0] - b[0]);
+  const entries = new Map();
   const list = [];
   for (const g of empty ? [] : ordered) {
-    const first = item(rep.diagnostics[g[0]], g[0], false);
-    if (g.length > 1) {
-      const sub = el('ol', { class: 'repeats', hidden: true });
-      const more = el('button', { type: 'button', class: 'more', 'aria-expanded': 'false' }, t('more')(g.length - 1));
-      more.addEventListener('click', () => {
-        const open = sub.hidden;
-        if (open && !sub.childNodes.length) sub.append(...g.slice(1).map((i) => item(rep.diagnostics[i], i, true)));
-        sub.hidden = !open;
-        more.setAttribute('aria-expanded', String(open));
-        more.textContent = open ? t('fewer') : t('more')(g.length - 1);
-      });
-      first.append(more, sub);
-    }
-    list.push(first);
+    // By content, not position: a finding added above leaves the entries below as they are.
+    const key = JSON.stringify([lang, g.map((i) => rep.diagnostics[i])]);
+    const entry = shownGroups.get(key) || groupEntry(rep, g);
+    entries.set(key, entry);
+    list.push(entry);
   }
-  $('diagnostics').replaceChildren(...list);
+  shownGroups = entries;
+  patchChildren($('diagnostics'), list);
 }
 
 function applyReport(rep, ms, trip = {}) {
@@ -993,7 +1027,12 @@ function init() {
   sheet.addEventListener('dblclick', (e) => { if (e.target.closest('.cell') || e.target === $('editor')) beginEdit(true); });
   sheet.addEventListener('mouseover', (e) => { if (mode === 'select') showTip(e.target.closest('.cell')); });
   sheet.addEventListener('mouseleave', () => showTip(null));
-  sheet.addEventListener('scroll', () => showTip(null), { passive: true });
+  sheet.addEventListener('scroll', () => {
+    showTip(null);
+    // Row numbers turn sticky only while the sheet is scrolled sideways (style.css).
+    const sideways = sheet.scrollLeft > 0;
+    if (sheet.classList.contains('scrolled-x') !== sideways) sheet.classList.toggle('scrolled-x', sideways);
+  }, { passive: true });
   const ed = $('editor');
   ed.addEventListener('keydown', onEditorKey);
   ed.addEventListener('compositionstart', () => beginEdit(false));

@@ -46,6 +46,54 @@ test('pasting seed 004 shows its findings, folded by code, and no false rate err
   await context.close();
 });
 
+test('a finding that changes redraws its own entry: the others, and an opened group, stay', async () => {
+  const { page, context, errors } = await openPage();
+  await pasteForm(page, fixture('seeds/004_9d9dc482990db41b.txt'));
+  const s003 = page.locator('#diagnostics > li[data-code="S003"]');
+  const r004 = page.locator('#diagnostics > li[data-code="R004"]');
+  await s003.locator('button.more').click();
+  // Tag the entries: a kept entry keeps its tag, a redrawn one comes without.
+  await s003.evaluate((li) => { li.dataset.kept = 'yes'; });
+  await r004.evaluate((li) => { li.dataset.kept = 'yes'; });
+  assert.match(await r004.textContent(), /88\.16%/);
+  const n = await checkedCount(page);
+  // The amount spent, in 合计 and 财政拨款 (row 24, columns E and F): the rate falls to 87.91%.
+  await page.click('#cell-24-5');
+  await page.keyboard.type('1270');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('1270');
+  await page.keyboard.press('Enter');
+  await waitChecked(page, n);
+  await page.waitForFunction(() => /87\.91%/.test(document.querySelector('#diagnostics > li[data-code="R004"]').textContent));
+  // The stated 88.16% no longer matches: a new R001 entry, listed above the others.
+  assert.equal(await page.locator('#diagnostics > li').first().getAttribute('data-code'), 'R001');
+  assert.equal(await r004.getAttribute('data-kept'), null, 'the changed finding was not redrawn');
+  assert.equal(await s003.getAttribute('data-kept'), 'yes', 'an unchanged entry was redrawn');
+  assert.equal(await s003.locator('ol.repeats').isVisible(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('row numbers stay in view when a wide form is scrolled sideways', async () => {
+  const { page, context, errors } = await openPage();
+  await pasteForm(page, fixture('seeds/004_9d9dc482990db41b.txt'));
+  const sheet = page.locator('#sheet');
+  const rownum = page.locator('#sheet .srow:not(.head) .rownum').nth(20);
+  const left = async (l) => (await l.boundingBox()).x;
+  const sheetLeft = await left(sheet);
+  assert.ok(Math.abs((await left(rownum)) - sheetLeft) <= 2);
+  // Not sticky at the left edge, where it would sit anyway (each sticky box costs every frame).
+  assert.equal(await sheet.evaluate((s) => s.classList.contains('scrolled-x')), false);
+  await sheet.evaluate((s) => { s.scrollLeft = 600; });
+  await page.waitForFunction(() => document.getElementById('sheet').classList.contains('scrolled-x'));
+  assert.ok(await sheet.evaluate((s) => s.scrollLeft) > 300, 'seed 004 is wider than the sheet');
+  assert.ok(Math.abs((await left(rownum)) - sheetLeft) <= 2, 'the row number scrolled away');
+  await sheet.evaluate((s) => { s.scrollLeft = 0; });
+  await page.waitForFunction(() => !document.getElementById('sheet').classList.contains('scrolled-x'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('typing a bad 指标值 into a cell marks it as you type; the draft survives a reload', async () => {
   const { page, context, errors } = await openPage();
   await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
