@@ -81,25 +81,42 @@ impl Cell {
     }
 }
 
-/// JSON may give a cell as a plain string or as `{"text", "row", "col"}`.
+/// JSON may give a cell as a plain string or as `{"text", "row", "col"}`. Read by hand: an
+/// untagged enum would copy each cell into serde's buffer first, and compile a second reader.
 impl<'de> Deserialize<'de> for Cell {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Repr {
-            Text(String),
-            Full {
-                text: String,
-                #[serde(default)]
-                row: u32,
-                #[serde(default)]
-                col: u32,
-            },
+        d.deserialize_any(CellVisitor)
+    }
+}
+
+struct CellVisitor;
+
+impl<'de> serde::de::Visitor<'de> for CellVisitor {
+    type Value = Cell;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a cell: its text, or {\"text\", \"row\", \"col\"}")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Cell, E> {
+        Ok(Cell::new(text, Loc::default()))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
+        use serde::de::Error;
+        let (mut text, mut loc) = (None::<String>, Loc::default());
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "text" => text = Some(map.next_value()?),
+                "row" => loc.row = map.next_value()?,
+                "col" => loc.col = map.next_value()?,
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
         }
-        Ok(match Repr::deserialize(d)? {
-            Repr::Text(text) => Cell::new(text, Loc::default()),
-            Repr::Full { text, row, col } => Cell::new(text, Loc::new(row, col)),
-        })
+        let text = text.ok_or_else(|| A::Error::missing_field("text"))?;
+        Ok(Cell::new(text, loc))
     }
 }
 

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// How the 预算执行率 row is scored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum ExecutionScore {
     /// min(rate, 100%) × 分值 (central; 湖北 with 分值 20).
@@ -15,6 +15,50 @@ pub enum ExecutionScore {
         #[serde(with = "steps_serde")]
         steps: Vec<(Decimal, Decimal)>,
     },
+}
+
+/// `{"kind": "linear"}` or `{"kind": "steps", "steps": [[rate, score], ...]}`, read through a
+/// plain struct: serde's internally tagged enums buffer their input and compile a second reader.
+impl<'de> Deserialize<'de> for ExecutionScore {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        #[derive(Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        enum Kind {
+            Linear,
+            Steps,
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Repr {
+            kind: Kind,
+            #[serde(default, deserialize_with = "some_steps")]
+            steps: Option<Vec<(Decimal, Decimal)>>,
+        }
+        fn some_steps<'de, D: serde::Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<Vec<(Decimal, Decimal)>>, D::Error> {
+            steps_serde::deserialize(d).map(Some)
+        }
+        match Repr::deserialize(d)? {
+            Repr {
+                kind: Kind::Linear,
+                steps: None,
+            } => Ok(ExecutionScore::Linear),
+            Repr {
+                kind: Kind::Linear,
+                steps: Some(_),
+            } => Err(D::Error::unknown_field("steps", &["kind"])),
+            Repr {
+                kind: Kind::Steps,
+                steps: Some(steps),
+            } => Ok(ExecutionScore::Steps { steps }),
+            Repr {
+                kind: Kind::Steps,
+                steps: None,
+            } => Err(D::Error::missing_field("steps")),
+        }
+    }
 }
 
 /// How a 反向 (≤) indicator is scored when the actual B exceeds the target A.
@@ -249,6 +293,64 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str_exact(s).unwrap()
+    }
+
+    #[test]
+    fn execution_score_json_reads_each_kind_and_names_each_mistake() {
+        let steps = ExecutionScore::Steps {
+            steps: vec![(d("100"), d("10")), (d("60"), d("5"))],
+        };
+        let cases: &[(&str, Result<ExecutionScore, &str>)] = &[
+            (r#"{"kind":"linear"}"#, Ok(ExecutionScore::Linear)),
+            (
+                r#"{"kind":"steps","steps":[["100","10"],["60","5"]]}"#,
+                Ok(steps.clone()),
+            ),
+            // The tag may come after the fields.
+            (
+                r#"{"steps":[["100","10"]],"kind":"steps"}"#,
+                Ok(ExecutionScore::Steps {
+                    steps: vec![(d("100"), d("10"))],
+                }),
+            ),
+            (
+                r#"{"kind":"cubic"}"#,
+                Err("unknown variant `cubic`, expected `linear` or `steps`"),
+            ),
+            (r#"{}"#, Err("missing field `kind`")),
+            (r#"{"kind":"steps"}"#, Err("missing field `steps`")),
+            (
+                r#"{"kind":"linear","steps":[]}"#,
+                Err("unknown field `steps`"),
+            ),
+            (
+                r#"{"kind":"linear","points":10}"#,
+                Err("unknown field `points`"),
+            ),
+            (
+                r#"{"kind":"steps","steps":[["ninety","10"]]}"#,
+                Err("Invalid decimal"),
+            ),
+        ];
+        for (json, want) in cases {
+            let got = serde_json::from_str::<ExecutionScore>(json);
+            match (got, want) {
+                (Ok(v), Ok(w)) => assert_eq!(&v, w, "{json}"),
+                (Err(e), Err(words)) => {
+                    assert!(e.to_string().contains(words), "{json}: {e}")
+                }
+                (got, _) => panic!("{json}: {got:?}"),
+            }
+        }
+        // What is written reads back the same.
+        for v in [ExecutionScore::Linear, steps] {
+            let json = serde_json::to_string(&v).unwrap();
+            assert_eq!(
+                serde_json::from_str::<ExecutionScore>(&json).unwrap(),
+                v,
+                "{json}"
+            );
+        }
     }
 
     #[test]
