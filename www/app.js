@@ -1042,8 +1042,8 @@ function init() {
     // The sheet keeps the text; the cell under the editor is repainted when editing ends,
     // so typing never lays the sheet out again.
     setText(editing.r, editing.c, ed.value);
+    scheduleCheck(); // first: the worker checks while the page lays the editor out
     fitEditor();
-    scheduleCheck();
     saveDraftSoon();
   });
   ed.addEventListener('blur', () => { if (mode === 'edit') commitEdit(); showTip(null); });
