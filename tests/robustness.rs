@@ -18,6 +18,18 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
 
     #[test]
+    fn span_has_agrees_with_contains(hay in pasteish(), from in 0usize..400, len in 0usize..6) {
+        // Needles cut from the haystack (found) and from the alphabet's own runs (mostly not).
+        let chars: Vec<char> = hay.chars().collect();
+        let start = from.min(chars.len());
+        let cut: String = chars.iter().skip(start).take(len).collect();
+        let other: String = ALPHABET.chars().skip(from % 40).take(len).collect();
+        for needle in [cut, other] {
+            prop_assert_eq!(jixiao::span::has(&hay, &needle), hay.contains(needle.as_str()), "{:?} / {:?}", hay, needle);
+        }
+    }
+
+    #[test]
     fn check_never_panics_on_pasteish_text(text in pasteish()) {
         let _ = jixiao::check_text_lenient(&text, &Profile::default());
     }
