@@ -605,7 +605,7 @@ function patchChildren(parent, nodes) {
 // What each part of the panel shows, to redo only the parts a new report changes.
 let shownSummary = '';
 let shownForms = '';
-let shownGroups = new Map(); // a group's findings (with their indices) → its entry
+let shownGroups = new Map(); // a group's findings (as JSON) → its entry in the panel
 
 function renderSummary(rep, empty) {
   const s = rep.summary;
