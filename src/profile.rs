@@ -257,23 +257,22 @@ fn culprit(value: &Value) -> Option<String> {
     })
 }
 
-/// The built-ins, parsed once.
-fn builtins() -> &'static [(&'static str, Result<Profile, ProfileError>)] {
-    static CACHE: OnceLock<Vec<(&'static str, Result<Profile, ProfileError>)>> = OnceLock::new();
-    CACHE.get_or_init(|| {
-        BUILTIN
-            .iter()
-            .map(|(n, json)| (*n, Profile::parse(json)))
-            .collect()
-    })
-}
-
-/// A built-in profile by name, without copying it.
+/// A built-in profile by name, parsed on first use and kept, without copying it. Each is
+/// parsed on its own: the first check (auto, then the one profile it settles on) need not
+/// wait for the other built-ins.
 pub fn builtin_ref(name: &str) -> Result<&'static Profile, ProfileError> {
-    match builtins().iter().find(|(n, _)| *n == name) {
-        Some((_, Ok(p))) => Ok(p),
-        Some((_, Err(e))) => Err(e.clone()),
-        None => Err(ProfileError::Unknown(name.to_string())),
+    static CACHE: [OnceLock<Result<Profile, ProfileError>>; BUILTIN.len()] =
+        [const { OnceLock::new() }; BUILTIN.len()];
+    let found = BUILTIN
+        .iter()
+        .zip(CACHE.iter())
+        .find(|((n, _), _)| *n == name);
+    let Some(((_, json), cell)) = found else {
+        return Err(ProfileError::Unknown(name.to_string()));
+    };
+    match cell.get_or_init(|| Profile::parse(json)) {
+        Ok(p) => Ok(p),
+        Err(e) => Err(e.clone()),
     }
 }
 

@@ -137,7 +137,8 @@ const waiting = new Map();
 worker.onmessage = (e) => {
   const msg = e.data;
   if (msg.fatal) { $('status').textContent = msg.fatal; return; }
-  if (msg.ready) { performance.mark('jixiao-worker-ready'); ready = true; fillProfiles(msg.profiles); document.body.dataset.startupMs = String(Math.round(msg.startupMs)); return; }
+  if (msg.ready) { performance.mark('jixiao-worker-ready'); ready = true; document.body.dataset.startupMs = String(Math.round(msg.startupMs)); return; }
+  if (msg.profiles) { fillProfiles(msg.profiles); return; }
   const arrived = performance.timeOrigin + performance.now();
   if (msg.json && !firstFindingsAt) firstFindingsAt = msg.end;
   if (msg.json) msg.report = JSON.parse(msg.json);

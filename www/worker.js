@@ -22,6 +22,7 @@ const queue = [];
 let scheduled = false;
 
 function answer(job) {
+  if (job.type === 'profiles') return { profiles: Validator.profiles() };
   const v = validator(job.profile || 'auto', job.lang || 'zh');
   switch (job.type) {
     case 'check':
@@ -73,6 +74,11 @@ onmessage = (event) => {
   }
 };
 loaded.then(
-  () => postMessage({ ready: true, profiles: Validator.profiles(), startupMs: performance.now() - started }),
+  () => {
+    postMessage({ ready: true, startupMs: performance.now() - started });
+    // The profile list (every built-in read) goes behind the first check, which already
+    // waits in the queue and needs only the profiles it uses.
+    onmessage({ data: { type: 'profiles' } });
+  },
   (e) => postMessage({ fatal: String((e && e.message) || e) }),
 );
