@@ -381,19 +381,25 @@ fn read_row(
 /// words typical of the group). Returns the chosen slot and all slots that tie with it.
 fn best_gap(rest: &[&Cell], groups: &[(usize, Group)]) -> (usize, Vec<usize>) {
     let need = groups.len() * 2;
-    // What each cell is, computed once: 不适用, has a figure, and which groups' cue words it holds.
+    // What each cell is, computed once: 不适用, has a figure, and which groups' cue words it
+    // holds. With one cell missing, cell `k` sits in slot `k` or `k + 1`, so only those
+    // slots' groups can score its cues.
     let facts: Vec<CellFacts> = rest
         .iter()
-        .map(|c| {
+        .enumerate()
+        .map(|(k, c)| {
             let t = c.trimmed();
+            let na = t == "不适用";
+            let cued = |g: usize| {
+                !na && groups
+                    .get(g)
+                    .is_some_and(|(_, g)| g.cues.iter().any(|w| has(t, w)))
+            };
             CellFacts {
                 text: t,
-                na: t == "不适用",
+                na,
                 figure: t.chars().any(|ch| ch.is_ascii_digit() || ch == '%'),
-                cues: groups
-                    .iter()
-                    .map(|(_, g)| t != "不适用" && g.cues.iter().any(|w| has(t, w)))
-                    .collect(),
+                cues: [(k / 2, cued(k / 2)), (k.div_ceil(2), cued(k.div_ceil(2)))],
             }
         })
         .collect();
@@ -428,8 +434,8 @@ struct CellFacts<'a> {
     text: &'a str,
     na: bool,
     figure: bool,
-    /// Per group: does the cell hold one of the group's cue words?
-    cues: Vec<bool>,
+    /// For the (at most two) groups the cell can fall in: does it hold one of their cue words?
+    cues: [(usize, bool); 2],
 }
 
 fn pair_score(t: Option<&CellFacts>, a: Option<&CellFacts>, group: usize) -> i64 {
@@ -451,7 +457,7 @@ fn pair_score(t: Option<&CellFacts>, a: Option<&CellFacts>, group: usize) -> i64
         _ => {}
     }
     for c in [t, a].into_iter().flatten() {
-        if c.cues.get(group).copied().unwrap_or(false) {
+        if c.cues.iter().any(|&(g, cued)| g == group && cued) {
             score += 1;
         }
     }
