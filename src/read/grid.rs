@@ -111,7 +111,10 @@ pub fn patch(grid: &mut Grid, before: &str, after: &str) -> bool {
         t.get(prefix..t.len() - suffix)
             .map_or(true, |c| c.iter().any(is_break))
     };
-    if changed(b) || changed(a) {
+    // Right after a CR, the edit may make or break a CR LF pair ("\r\t\n" → "\r\n"):
+    // the lines change though no line break was typed.
+    let after_cr = prefix.checked_sub(1).and_then(|i| b.get(i)) == Some(&b'\r');
+    if changed(b) || changed(a) || after_cr {
         return false;
     }
     // The line around the change, in `after`.
@@ -191,6 +194,9 @@ mod tests {
             ("a\tb\nc\td\n", "a\tb\tc\td\n", false),
             ("\"x\ny\"\tb\n", "\"x\ny\"\tbb\n", false),
             ("a\tb\n", "a\t\"b\n", false),
+            ("\r\t\n", "\r\n", false), // CR and LF now a pair: one row fewer
+            ("a\rb\n", "a\r\n", false),
+            ("a\r\n", "a\rx\n", false), // a pair broken: one row more
         ];
         for (before, after, patches) in cases {
             let mut g = parse(before);
