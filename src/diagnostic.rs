@@ -2,9 +2,9 @@
 
 use crate::rules::registry::{self, Code};
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -13,6 +13,12 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// A severity given by name in JSON (a profile's overrides).
+    pub fn from_json(v: &serde_json::Value, at: &str) -> crate::json::Result<Severity> {
+        let all = [Severity::Error, Severity::Warning, Severity::Info];
+        crate::json::one_of(v, at, &all.map(|s| (s.as_str(), s)))
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",

@@ -1,10 +1,10 @@
 //! The form model every reader fills: forms, projects, funding rows and indicator rows of cells that keep their source text and position.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::Serialize;
 use std::sync::Arc;
 
 /// Which kind of 绩效 form this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FormKind {
     /// 项目支出绩效目标表 (target declaration).
@@ -20,6 +20,19 @@ pub enum FormKind {
 }
 
 impl FormKind {
+    /// The names a profile or a portal's JSON gives the kinds by.
+    const NAMES: [(&'static str, FormKind); 5] = [
+        ("target", FormKind::Target),
+        ("self-evaluation", FormKind::SelfEvaluation),
+        ("summary-self-evaluation", FormKind::SummarySelfEvaluation),
+        ("monitoring", FormKind::Monitoring),
+        ("narrative-report", FormKind::NarrativeReport),
+    ];
+
+    pub fn from_json(v: &serde_json::Value, at: &str) -> crate::json::Result<FormKind> {
+        crate::json::one_of(v, at, &FormKind::NAMES)
+    }
+
     pub fn zh(self) -> &'static str {
         match self {
             FormKind::Target => "绩效目标表",
@@ -33,13 +46,9 @@ impl FormKind {
 
 /// Position of a cell in the pasted sheet: 1-based record (row) and column.
 /// 0 means unknown (e.g. a portal passed JSON without positions).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
 pub struct Loc {
-    #[serde(default)]
     pub row: u32,
-    #[serde(default)]
     pub col: u32,
 }
 
@@ -81,47 +90,8 @@ impl Cell {
     }
 }
 
-/// JSON may give a cell as a plain string or as `{"text", "row", "col"}`. Read by hand: an
-/// untagged enum would copy each cell into serde's buffer first, and compile a second reader.
-impl<'de> Deserialize<'de> for Cell {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(CellVisitor)
-    }
-}
-
-struct CellVisitor;
-
-impl<'de> serde::de::Visitor<'de> for CellVisitor {
-    type Value = Cell;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a cell: its text, or {\"text\", \"row\", \"col\"}")
-    }
-
-    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Cell, E> {
-        Ok(Cell::new(text, Loc::default()))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Cell, A::Error> {
-        use serde::de::Error;
-        let (mut text, mut loc) = (None::<String>, Loc::default());
-        while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "text" => text = Some(map.next_value()?),
-                "row" => loc.row = map.next_value()?,
-                "col" => loc.col = map.next_value()?,
-                _ => {
-                    map.next_value::<serde::de::IgnoredAny>()?;
-                }
-            }
-        }
-        let text = text.ok_or_else(|| A::Error::missing_field("text"))?;
-        Ok(Cell::new(text, loc))
-    }
-}
-
 /// What a column (or a key–value label) means, found from header text and its synonyms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Role {
     /// 序号
@@ -217,6 +187,11 @@ impl Role {
     /// The role whose `as_str` is `name`.
     pub fn from_name(name: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
+    /// A role given by name in JSON.
+    pub fn from_json(v: &serde_json::Value, at: &str) -> crate::json::Result<Role> {
+        crate::json::one_of(v, at, &Role::ALL.map(|r| (r.as_str(), r)))
     }
 
     /// Stable name used in diagnostics' `location.field`.
@@ -322,7 +297,7 @@ impl Role {
 }
 
 /// Cells of one record keyed by role, in column order.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Cells(pub Vec<(Role, Cell)>);
 
 impl Cells {
@@ -336,7 +311,7 @@ impl Cells {
 }
 
 /// A money unit a form states (单位：万元) or a header carries (（元）).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MoneyUnit {
     /// 元
@@ -361,7 +336,7 @@ impl MoneyUnit {
 }
 
 /// A header field: `项目名称：X` or `项目名称：<tab>X`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Field {
     /// The label without its colon, e.g. "项目名称".
     pub key: String,
@@ -370,17 +345,16 @@ pub struct Field {
 }
 
 /// One funding source row (年度资金总额, 财政拨款 …) with its values by column role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FundingRow {
     pub label: Cell,
     /// Which source the row is; a portal may leave it out and let the label decide.
-    #[serde(default = "FundSource::from_label_later")]
     pub source: FundSource,
     pub cells: Cells,
 }
 
 /// Funding sources; regional sets are chosen by profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum FundSource {
     /// 年度资金总额 / 总额 / 合计 / 项目总预算
@@ -397,66 +371,47 @@ pub enum FundSource {
     Named(String),
 }
 
-impl FundSource {
-    /// The placeholder a JSON row without `source` gets until its label is read.
-    fn from_label_later() -> FundSource {
-        FundSource::Named(String::new())
-    }
-}
-
 /// One indicator row. 一级/二级 cells filled down from merged cells keep the position
 /// of the cell that actually holds the text.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Indicator {
     /// 1-based sheet row of this indicator (0 when unknown).
-    #[serde(default)]
     pub row: u32,
     pub level1: Option<Cell>,
     pub level2: Option<Cell>,
     pub level3: Option<Cell>,
     /// Target, nature, unit, actual, weight, score, deviation reason.
-    #[serde(default)]
     pub cells: Cells,
 }
 
 /// A project: the whole of a target or self-evaluation form, or one row of a summary table.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Project {
     /// 1-based sheet row where the project starts (0 when unknown).
-    #[serde(default)]
     pub row: u32,
     pub name: Option<Cell>,
     /// Per-project cells that are not funding or indicators (序号, 单位名称, 存在的问题 …).
-    #[serde(default)]
     pub cells: Cells,
-    #[serde(default)]
     pub funding: Vec<FundingRow>,
-    #[serde(default)]
     pub indicators: Vec<Indicator>,
     /// Rows that only name a 一级/二级 group (no 三级 of their own), with the group's
     /// 分值 when the row carries one. A group whose heading has no 三级 after it is empty.
-    #[serde(default)]
     pub headings: Vec<Indicator>,
     /// The indicator table runs to the end of the input with no 总分 row: the paste may
     /// have been cut short, so parts missing at its end can't be judged.
-    #[serde(default)]
     pub open_ended: bool,
 }
 
 /// One form as read: a paste may hold several.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Form {
     pub kind: FormKind,
     pub title: Option<Cell>,
-    #[serde(default)]
     pub fields: Vec<Field>,
     /// The stated money unit and the cell that states it.
-    #[serde(default, alias = "moneyUnit")]
     pub money_unit: Option<(MoneyUnit, Cell)>,
-    #[serde(default)]
     pub projects: Vec<Project>,
     /// A narrative report's text, one paragraph per line as read.
-    #[serde(default)]
     pub text: Option<String>,
 }
 

@@ -1,10 +1,11 @@
 //! In-year monitoring (绩效运行监控): time progress, the project's own checkpoints, and the red/yellow/green/blue lights of 财预〔2019〕136号 practice.
 
+use crate::json;
 use crate::money::percent_of;
 use crate::value::compare::{compare, Outcome};
 use crate::value::{Comparator, Kind, TargetValue};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -27,8 +28,8 @@ impl Light {
 }
 
 /// Band edges, in percent of time progress (pmkpi: budget 60/80; indicators 60/80/120).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Bands {
     #[serde(with = "rust_decimal::serde::str")]
     pub red_below: Decimal,
@@ -38,6 +39,21 @@ pub struct Bands {
     pub blue_from: Decimal,
     #[serde(default)]
     pub source: String,
+}
+
+impl Bands {
+    /// `monitoring` of a profile's JSON.
+    pub(crate) fn from_json(v: &serde_json::Value, at: &str) -> json::Result<Bands> {
+        let mut f = json::Fields::of(v, at)?;
+        let bands = Bands {
+            red_below: f.req("redBelow", json::decimal)?,
+            yellow_below: f.req("yellowBelow", json::decimal)?,
+            blue_from: f.req("blueFrom", json::decimal)?,
+            source: f.or_default("source", json::string)?,
+        };
+        f.end()?;
+        Ok(bands)
+    }
 }
 
 impl Default for Bands {

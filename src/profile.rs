@@ -2,74 +2,59 @@
 
 use crate::diagnostic::{Msg, Severity};
 use crate::form::{Form, FormKind, Role};
+use crate::json;
 use crate::rules::registry::{self, Code};
 use crate::tree::{stem, Tree};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
 
 /// One region's or year's settings. Every threshold names its source in a `…Source` field.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Profile {
     pub name: String,
-    #[serde(default)]
     pub description: String,
     /// 执行率 below this (in percent, e.g. "90") needs a reason. A string, to stay exact.
     #[serde(with = "rust_decimal::serde::str")]
     pub execution_floor_percent: Decimal,
-    #[serde(default)]
     pub execution_floor_source: String,
     /// Decimals a computed rate is shown with.
     pub rate_decimals: u32,
-    #[serde(default)]
     pub rate_decimals_source: String,
     /// Fields where a low-rate reason may be written, in order of preference.
     pub low_rate_reason_fields: Vec<Role>,
     /// A budget changed between 年初 and 调整后 needs a reason (四川 SC-23).
-    #[serde(default)]
     pub adjustment_reason_required: bool,
     /// The fund sources a total is made of, as the region's template names them
     /// (documentation and layout detection; the sum takes every source row present).
-    #[serde(default)]
     pub fund_sources: Vec<String>,
     /// Funding rows left out of the total's sum: nested sub-items such as 河北's 本级安排 /
     /// 上级补助 under 财政资金 (matched as label substrings).
-    #[serde(default)]
     pub fund_sum_excludes: Vec<String>,
     /// Self-evaluation scoring formulas and bands.
-    #[serde(default)]
     pub scoring: crate::score::Scoring,
     /// Monitoring light bands for budget progress and for indicators.
-    #[serde(default)]
     pub monitoring: crate::monitor::Bands,
     /// The indicator tree forms of this profile follow; empty: no tree checks.
-    #[serde(default)]
     pub tree: Tree,
     /// How the template writes a 指标值: one cell (`≥90%`), or 指标性质 / 指标值 / 度量单位
     /// in three columns (四川). Readers accept both whatever this says.
-    #[serde(default)]
     pub value_columns: ValueColumns,
     /// Form kinds where 不适用 is an accepted 指标值 (pmkpi sign 10; summary forms).
-    #[serde(default = "default_not_applicable_in")]
     pub not_applicable_in: Vec<FormKind>,
     /// Longest text a field may hold (四川: reasons 100 字, conclusions 200 字).
-    #[serde(default)]
     pub text_limits: Vec<TextLimit>,
     /// Words that show a cell still holds the template's instructions.
-    #[serde(default)]
     pub template_phrases: Vec<String>,
     /// For `auto`-style profiles: which profile a form's layout calls for, first match wins.
-    #[serde(default)]
     pub detect: Vec<DetectRule>,
     /// Per-code severity overrides, e.g. {"R004": "error"}.
-    #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
     /// Where each setting comes from, by setting name (domain.md source keys).
-    #[serde(default)]
     pub sources: BTreeMap<String, String>,
 }
 
@@ -83,7 +68,7 @@ fn default_not_applicable_in() -> Vec<FormKind> {
 }
 
 /// The 指标值 layout of a region's template.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ValueColumns {
     #[default]
@@ -92,39 +77,65 @@ pub enum ValueColumns {
 }
 
 /// A length limit on one column role or header field.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TextLimit {
     /// A column role (e.g. "reason", "level3")…
-    #[serde(default)]
     pub role: Option<Role>,
     /// …or a header field whose label contains this (e.g. "评价结论").
-    #[serde(default)]
     pub field: Option<String>,
     /// Most characters allowed.
     pub max: u32,
-    #[serde(default)]
     pub source: String,
 }
 
 /// One layout clue: when any listed clue is in the form, use `profile`. A rule with no
 /// clues matches every form (the fallback).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DetectRule {
     pub profile: String,
     /// The form is one of these kinds.
-    #[serde(default)]
     pub kinds: Vec<FormKind>,
     /// A 一级 label with one of these stems (投入与管理, 影响力目标 …).
-    #[serde(default)]
     pub level1_any: Vec<String>,
     /// A column with one of these roles (四川's separate 指标性质).
-    #[serde(default)]
     pub roles_any: Vec<Role>,
     /// A funding row whose label contains one of these (财政专户管理资金 …).
-    #[serde(default)]
     pub funding_any: Vec<String>,
+}
+
+fn roles(v: &Value, at: &str) -> json::Result<Vec<Role>> {
+    json::list(v, at, Role::from_json)
+}
+
+impl TextLimit {
+    fn read(v: &Value, at: &str) -> json::Result<TextLimit> {
+        let mut f = json::Fields::of(v, at)?;
+        let limit = TextLimit {
+            role: f.opt("role", Role::from_json)?,
+            field: f.opt("field", json::string)?,
+            max: f.req("max", json::uint)?,
+            source: f.or_default("source", json::string)?,
+        };
+        f.end()?;
+        Ok(limit)
+    }
+}
+
+impl DetectRule {
+    fn read(v: &Value, at: &str) -> json::Result<DetectRule> {
+        let mut f = json::Fields::of(v, at)?;
+        let rule = DetectRule {
+            profile: f.req("profile", json::string)?,
+            kinds: f.or_default("kinds", |v, at| json::list(v, at, FormKind::from_json))?,
+            level1_any: f.or_default("level1Any", json::strings)?,
+            roles_any: f.or_default("rolesAny", roles)?,
+            funding_any: f.or_default("fundingAny", json::strings)?,
+        };
+        f.end()?;
+        Ok(rule)
+    }
 }
 
 /// The built-in profiles, embedded at build time.
@@ -238,25 +249,6 @@ fn resolve_json(mut v: Value, depth: u32) -> Result<Value, ProfileError> {
     Ok(v)
 }
 
-/// The top-level field that makes `value` fail to read as a profile: each field in turn is
-/// put into a known-good profile (the raw central-2020) until one fails there too. Messages
-/// from serde name inner fields themselves ("unknown field `nam`"), so the pair names the spot.
-fn culprit(value: &Value) -> Option<String> {
-    let good: Value = serde_json::from_str(builtin_json("central-2020").ok()?).ok()?;
-    let Value::Object(fields) = value else {
-        return None;
-    };
-    fields.iter().find_map(|(key, v)| {
-        let mut probe = good.clone();
-        if let Value::Object(o) = &mut probe {
-            o.insert(key.clone(), v.clone());
-        }
-        serde_json::from_value::<Profile>(probe)
-            .is_err()
-            .then(|| key.clone())
-    })
-}
-
 /// A built-in profile by name, parsed on first use and kept, without copying it. Each is
 /// parsed on its own: the first check (auto, then the one profile it settles on) need not
 /// wait for the other built-ins.
@@ -290,9 +282,50 @@ impl Profile {
     fn parse(json: &str) -> Result<Profile, ProfileError> {
         let value: Value = serde_json::from_str(json).map_err(|e| invalid(format!("JSON: {e}")))?;
         let value = resolve_json(value, 0)?;
-        let p: Profile = serde_json::from_value(value.clone())
-            .map_err(|e| invalid(format!("{}: {e}", culprit(&value).unwrap_or_default())))?;
+        let p = Profile::read(&value).map_err(invalid)?;
         p.validate()?;
+        Ok(p)
+    }
+
+    /// The profile a resolved JSON object spells; the error names the field.
+    fn read(v: &Value) -> json::Result<Profile> {
+        let mut f = json::Fields::of(v, "")?;
+        let p = Profile {
+            name: f.req("name", json::string)?,
+            description: f.or_default("description", json::string)?,
+            execution_floor_percent: f.req("executionFloorPercent", json::decimal)?,
+            execution_floor_source: f.or_default("executionFloorSource", json::string)?,
+            rate_decimals: f.req("rateDecimals", json::uint)?,
+            rate_decimals_source: f.or_default("rateDecimalsSource", json::string)?,
+            low_rate_reason_fields: f.req("lowRateReasonFields", roles)?,
+            adjustment_reason_required: f.or_default("adjustmentReasonRequired", json::boolean)?,
+            fund_sources: f.or_default("fundSources", json::strings)?,
+            fund_sum_excludes: f.or_default("fundSumExcludes", json::strings)?,
+            scoring: f.or_default("scoring", crate::score::Scoring::from_json)?,
+            monitoring: f.or_default("monitoring", crate::monitor::Bands::from_json)?,
+            tree: f.or_default("tree", Tree::from_json)?,
+            value_columns: f.or_default("valueColumns", |v, at| {
+                json::one_of(
+                    v,
+                    at,
+                    &[
+                        ("merged", ValueColumns::Merged),
+                        ("split", ValueColumns::Split),
+                    ],
+                )
+            })?,
+            not_applicable_in: f
+                .opt("notApplicableIn", |v, at| {
+                    json::list(v, at, FormKind::from_json)
+                })?
+                .unwrap_or_else(default_not_applicable_in),
+            text_limits: f.or_default("textLimits", |v, at| json::list(v, at, TextLimit::read))?,
+            template_phrases: f.or_default("templatePhrases", json::strings)?,
+            detect: f.or_default("detect", |v, at| json::list(v, at, DetectRule::read))?,
+            severity: f.or_default("severity", |v, at| json::map(v, at, Severity::from_json))?,
+            sources: f.or_default("sources", |v, at| json::map(v, at, json::string))?,
+        };
+        f.end()?;
         Ok(p)
     }
 
@@ -502,8 +535,8 @@ mod tests {
             (format!("{{{base},\"typo\":1}}"), "typo"),
             (format!("{{{base},\"severity\":{{\"Z999\":\"error\"}}}}"), "Z999"),
             (format!("{{{base},\"detect\":[{{\"profile\":\"mars\"}}]}}"), "detect[0].profile"),
-            (format!("{{{base},\"tree\":{{\"level1\":[{{\"name\":\"产出\",\"level2\":[{{\"nam\":\"数量\"}}]}}]}}}}"), "tree: unknown field `nam`"),
-            (format!("{{{base},\"rateDecimals\":\"two\"}}").replace("\"rateDecimals\":2,", ""), "rateDecimals: invalid type"),
+            (format!("{{{base},\"tree\":{{\"level1\":[{{\"name\":\"产出\",\"level2\":[{{\"nam\":\"数量\"}}]}}]}}}}"), "tree.level1[0].level2[0]: 缺少字段 `name`，却有未知字段 `nam`"),
+            (format!("{{{base},\"rateDecimals\":\"two\"}}").replace("\"rateDecimals\":2,", ""), "rateDecimals: 应为非负整数 / invalid type: string"),
             (format!("{{{base},\"scoring\":{{\"tolerance\":1}}}}"), "scoring:"),
             (format!("{{{base},\"textLimits\":[{{\"max\":100}}]}}"), "textLimits[0]"),
             (r#"{"extends":"mars","name":"x"}"#.to_string(), "extends"),

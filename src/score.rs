@@ -1,8 +1,10 @@
 //! Self-evaluation scoring formulas (execution score, indicator scores, qualitative bands, grades), chosen by profile data.
 
+use crate::json;
 use crate::money::{percent_of, round_half_away};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 /// How the 预算执行率 row is scored.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -12,57 +14,37 @@ pub enum ExecutionScore {
     Linear,
     /// Steps of (lowest rate in %, score), highest first (江西: 100→10, 80→7, 60→5, else 0).
     Steps {
-        #[serde(with = "steps_serde")]
+        #[serde(serialize_with = "steps_serde::serialize")]
         steps: Vec<(Decimal, Decimal)>,
     },
 }
 
-/// `{"kind": "linear"}` or `{"kind": "steps", "steps": [[rate, score], ...]}`, read through a
-/// plain struct: serde's internally tagged enums buffer their input and compile a second reader.
-impl<'de> Deserialize<'de> for ExecutionScore {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        #[derive(Deserialize)]
-        #[serde(rename_all = "camelCase")]
-        enum Kind {
-            Linear,
-            Steps,
-        }
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Repr {
-            kind: Kind,
-            #[serde(default, deserialize_with = "some_steps")]
-            steps: Option<Vec<(Decimal, Decimal)>>,
-        }
-        fn some_steps<'de, D: serde::Deserializer<'de>>(
-            d: D,
-        ) -> Result<Option<Vec<(Decimal, Decimal)>>, D::Error> {
-            steps_serde::deserialize(d).map(Some)
-        }
-        match Repr::deserialize(d)? {
-            Repr {
-                kind: Kind::Linear,
-                steps: None,
-            } => Ok(ExecutionScore::Linear),
-            Repr {
-                kind: Kind::Linear,
-                steps: Some(_),
-            } => Err(D::Error::unknown_field("steps", &["kind"])),
-            Repr {
-                kind: Kind::Steps,
-                steps: Some(steps),
-            } => Ok(ExecutionScore::Steps { steps }),
-            Repr {
-                kind: Kind::Steps,
-                steps: None,
-            } => Err(D::Error::missing_field("steps")),
-        }
+impl ExecutionScore {
+    /// `{"kind": "linear"}` or `{"kind": "steps", "steps": [[rate, score], ...]}`.
+    fn from_json(v: &Value, at: &str) -> json::Result<ExecutionScore> {
+        let mut f = json::Fields::of(v, at)?;
+        let steps = f.req("kind", |v, at| {
+            json::one_of(v, at, &[("linear", false), ("steps", true)])
+        })?;
+        let score = if steps {
+            ExecutionScore::Steps {
+                steps: f.req("steps", |v, at| {
+                    json::list(v, at, |p, at| {
+                        let (rate, score) = json::pair(p, at)?;
+                        Ok((json::decimal(rate, at)?, json::decimal(score, at)?))
+                    })
+                })?,
+            }
+        } else {
+            ExecutionScore::Linear
+        };
+        f.end()?;
+        Ok(score)
     }
 }
 
 /// How a 反向 (≤) indicator is scored when the actual B exceeds the target A.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NegativeFormula {
     /// A / B × W (central self-evaluation note).
@@ -72,7 +54,7 @@ pub enum NegativeFormula {
 }
 
 /// A qualitative outcome's share of 分值: [min, max] as fractions of W.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Band {
     /// The outcome's leading words: 达成, 部分达成, 未达成.
@@ -83,28 +65,27 @@ pub struct Band {
     pub max: Decimal,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Scoring {
     pub execution: ExecutionScore,
     pub negative: NegativeFormula,
     pub qualitative_bands: Vec<Band>,
     /// B ≥ factor × A needs a 偏差原因 (广西 1.3); absent: no over-achievement rule.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(with = "rust_decimal::serde::str_option")]
     pub over_achievement_factor: Option<Decimal>,
     /// With a target of 0, B ≥ this needs a 偏差原因 too (广西: 30); absent: no such rule.
-    #[serde(default, with = "rust_decimal::serde::str_option")]
+    #[serde(with = "rust_decimal::serde::str_option")]
     pub over_achievement_zero_target_from: Option<Decimal>,
     /// Points of the 预算执行率 row (10 centrally, 20 in 湖北); the indicators take the rest of 100.
-    #[serde(default = "ten", with = "rust_decimal::serde::str")]
+    #[serde(with = "rust_decimal::serde::str")]
     pub execution_points: Decimal,
     /// Grade cut-offs, highest first: (lowest total, grade). 10号: 90 优, 80 良, 60 中, else 差.
-    #[serde(default = "default_grades", with = "steps_serde_named")]
+    #[serde(serialize_with = "steps_serde_named::serialize")]
     pub grades: Vec<(Decimal, String)>,
     /// Allowed difference between a stated and a recomputed score.
     #[serde(with = "rust_decimal::serde::str")]
     pub tolerance: Decimal,
-    #[serde(default)]
     pub source: String,
 }
 
@@ -141,6 +122,53 @@ impl Default for Scoring {
     }
 }
 
+impl Scoring {
+    /// `scoring` of a profile's JSON.
+    pub(crate) fn from_json(v: &Value, at: &str) -> json::Result<Scoring> {
+        let mut f = json::Fields::of(v, at)?;
+        let scoring = Scoring {
+            execution: f.req("execution", ExecutionScore::from_json)?,
+            negative: f.req("negative", |v, at| {
+                json::one_of(
+                    v,
+                    at,
+                    &[
+                        ("inverse-ratio", NegativeFormula::InverseRatio),
+                        ("linear-to-double", NegativeFormula::LinearToDouble),
+                    ],
+                )
+            })?,
+            qualitative_bands: f.req("qualitativeBands", |v, at| json::list(v, at, band))?,
+            over_achievement_factor: f.opt("overAchievementFactor", json::decimal)?,
+            over_achievement_zero_target_from: f
+                .opt("overAchievementZeroTargetFrom", json::decimal)?,
+            execution_points: f.opt("executionPoints", json::decimal)?.unwrap_or_else(ten),
+            grades: f
+                .opt("grades", |v, at| {
+                    json::list(v, at, |p, at| {
+                        let (min, grade) = json::pair(p, at)?;
+                        Ok((json::decimal(min, at)?, json::string(grade, at)?))
+                    })
+                })?
+                .unwrap_or_else(default_grades),
+            tolerance: f.req("tolerance", json::decimal)?,
+            source: f.or_default("source", json::string)?,
+        };
+        f.end()?;
+        Ok(scoring)
+    }
+}
+
+/// One qualitative band; other fields are let be (a note beside the band).
+fn band(v: &Value, at: &str) -> json::Result<Band> {
+    let mut f = json::Fields::of(v, at)?;
+    Ok(Band {
+        outcome: f.req("outcome", json::string)?,
+        min: f.req("min", json::decimal)?,
+        max: f.req("max", json::decimal)?,
+    })
+}
+
 fn ten() -> Decimal {
     Decimal::TEN
 }
@@ -163,33 +191,18 @@ pub fn grade_of(scoring: &Scoring, total: Decimal) -> Option<&str> {
 
 mod steps_serde_named {
     use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde::{Serialize, Serializer};
 
     pub fn serialize<S: Serializer>(v: &[(Decimal, String)], s: S) -> Result<S::Ok, S::Error> {
         let pairs: Vec<(String, &str)> =
             v.iter().map(|(a, b)| (a.to_string(), b.as_str())).collect();
         pairs.serialize(s)
     }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Vec<(Decimal, String)>, D::Error> {
-        let pairs: Vec<(String, String)> = Vec::deserialize(d)?;
-        pairs
-            .into_iter()
-            .map(|(a, b)| {
-                Ok((
-                    Decimal::from_str_exact(&a).map_err(serde::de::Error::custom)?,
-                    b,
-                ))
-            })
-            .collect()
-    }
 }
 
 mod steps_serde {
     use rust_decimal::Decimal;
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde::{Serialize, Serializer};
 
     pub fn serialize<S: Serializer>(v: &[(Decimal, Decimal)], s: S) -> Result<S::Ok, S::Error> {
         let pairs: Vec<(String, String)> = v
@@ -197,20 +210,6 @@ mod steps_serde {
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect();
         pairs.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> Result<Vec<(Decimal, Decimal)>, D::Error> {
-        let pairs: Vec<(String, String)> = Vec::deserialize(d)?;
-        pairs
-            .into_iter()
-            .map(|(a, b)| {
-                let a = Decimal::from_str_exact(&a).map_err(serde::de::Error::custom)?;
-                let b = Decimal::from_str_exact(&b).map_err(serde::de::Error::custom)?;
-                Ok((a, b))
-            })
-            .collect()
     }
 }
 
@@ -315,9 +314,9 @@ mod tests {
             ),
             (
                 r#"{"kind":"cubic"}"#,
-                Err("unknown variant `cubic`, expected `linear` or `steps`"),
+                Err("kind: 未知取值 `cubic` / unknown variant `cubic`, expected one of linear, steps"),
             ),
-            (r#"{}"#, Err("missing field `kind`")),
+            (r#"{}"#, Err("execution: 缺少字段 `kind` / missing field `kind`")),
             (r#"{"kind":"steps"}"#, Err("missing field `steps`")),
             (
                 r#"{"kind":"linear","steps":[]}"#,
@@ -329,27 +328,23 @@ mod tests {
             ),
             (
                 r#"{"kind":"steps","steps":[["ninety","10"]]}"#,
-                Err("Invalid decimal"),
+                Err("execution.steps[0]: “ninety”不是数字 / invalid decimal"),
             ),
         ];
         for (json, want) in cases {
-            let got = serde_json::from_str::<ExecutionScore>(json);
+            let got = ExecutionScore::from_json(&serde_json::from_str(json).unwrap(), "execution");
             match (got, want) {
                 (Ok(v), Ok(w)) => assert_eq!(&v, w, "{json}"),
                 (Err(e), Err(words)) => {
-                    assert!(e.to_string().contains(words), "{json}: {e}")
+                    assert!(e.contains(words), "{json}: {e}")
                 }
                 (got, _) => panic!("{json}: {got:?}"),
             }
         }
         // What is written reads back the same.
         for v in [ExecutionScore::Linear, steps] {
-            let json = serde_json::to_string(&v).unwrap();
-            assert_eq!(
-                serde_json::from_str::<ExecutionScore>(&json).unwrap(),
-                v,
-                "{json}"
-            );
+            let json = serde_json::to_value(&v).unwrap();
+            assert_eq!(ExecutionScore::from_json(&json, "").unwrap(), v, "{json}");
         }
     }
 

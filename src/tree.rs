@@ -1,22 +1,22 @@
 //! The indicator tree a profile expects (一级 → 二级 with synonyms, required parts, minimum counts) and where each indicator of a form sits in it.
 
 use crate::form::{Cell, Indicator, Project};
+use crate::json;
 use crate::memo::{Derived, FastMap};
 use crate::read::headers::normalize_label;
 use crate::span::has;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 
 /// 一级 → 二级 as a region's template lays them out. Names are matched on their stem
 /// (white space, brackets and a trailing 指标/目标 removed), so 产出目标 and 产出指标 meet.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Tree {
     /// Where the layout comes from (document key of domain.md).
-    #[serde(default)]
     pub source: String,
     pub level1: Vec<Level1>,
     /// 三级 names with these words belong under one 二级 (满意度 items under 满意度).
-    #[serde(default)]
     pub keyword_placement: Vec<KeywordPlacement>,
     /// Every name's stem, worked out on first use (once per profile, not per form).
     #[serde(skip)]
@@ -30,41 +30,89 @@ struct Stems {
     level2: Vec<Vec<Vec<String>>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Level1 {
     pub name: String,
-    #[serde(default)]
     pub synonyms: Vec<String>,
     /// A form of this profile must have this 一级.
-    #[serde(default)]
     pub required: bool,
     /// Fewest 二级 a present 一级 must have (e.g. 效益: at least one of 经济/社会/生态).
-    #[serde(default)]
     pub min_level2: u32,
     pub level2: Vec<Level2>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Level2 {
     pub name: String,
-    #[serde(default)]
     pub synonyms: Vec<String>,
     /// A present parent 一级 must have this 二级.
-    #[serde(default)]
     pub required: bool,
     /// Fewest 三级 rows a present 二级 must have.
-    #[serde(default = "one")]
     pub min_level3: u32,
 }
 
-fn one() -> u32 {
-    1
+impl Tree {
+    /// `tree` of a profile's JSON.
+    pub(crate) fn from_json(v: &Value, at: &str) -> json::Result<Tree> {
+        let mut f = json::Fields::of(v, at)?;
+        let tree = Tree {
+            source: f.or_default("source", json::string)?,
+            level1: f.req("level1", |v, at| json::list(v, at, Level1::from_json))?,
+            keyword_placement: f.or_default("keywordPlacement", |v, at| {
+                json::list(v, at, KeywordPlacement::from_json)
+            })?,
+            stems: Derived::default(),
+        };
+        f.end()?;
+        Ok(tree)
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+impl Level1 {
+    fn from_json(v: &Value, at: &str) -> json::Result<Level1> {
+        let mut f = json::Fields::of(v, at)?;
+        let l = Level1 {
+            name: f.req("name", json::string)?,
+            synonyms: f.or_default("synonyms", json::strings)?,
+            required: f.or_default("required", json::boolean)?,
+            min_level2: f.or_default("minLevel2", json::uint)?,
+            level2: f.req("level2", |v, at| json::list(v, at, Level2::from_json))?,
+        };
+        f.end()?;
+        Ok(l)
+    }
+}
+
+impl Level2 {
+    fn from_json(v: &Value, at: &str) -> json::Result<Level2> {
+        let mut f = json::Fields::of(v, at)?;
+        let l = Level2 {
+            name: f.req("name", json::string)?,
+            synonyms: f.or_default("synonyms", json::strings)?,
+            required: f.or_default("required", json::boolean)?,
+            min_level3: f.opt("minLevel3", json::uint)?.unwrap_or(1),
+        };
+        f.end()?;
+        Ok(l)
+    }
+}
+
+impl KeywordPlacement {
+    fn from_json(v: &Value, at: &str) -> json::Result<KeywordPlacement> {
+        let mut f = json::Fields::of(v, at)?;
+        let k = KeywordPlacement {
+            words: f.req("words", json::strings)?,
+            level2: f.req("level2", json::string)?,
+        };
+        f.end()?;
+        Ok(k)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct KeywordPlacement {
     /// Words in a 三级 name, e.g. 满意度, 满意率.
     pub words: Vec<String>,
@@ -329,7 +377,7 @@ mod tests {
     use super::*;
 
     fn tree() -> Tree {
-        serde_json::from_str(
+        let v = serde_json::from_str(
             r#"{"level1":[
               {"name":"产出指标","synonyms":["产出"],"level2":[
                 {"name":"数量指标"},{"name":"质量指标"},{"name":"时效指标","synonyms":["产出进度指标"]}]},
@@ -338,7 +386,8 @@ mod tests {
               {"name":"满意度指标","level2":[
                 {"name":"服务对象满意度指标","synonyms":["社会公众或服务对象满意度指标","满意度"]}]}]}"#,
         )
-        .unwrap()
+        .unwrap();
+        Tree::from_json(&v, "tree").unwrap()
     }
 
     #[test]

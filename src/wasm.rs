@@ -75,10 +75,21 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("report is not valid JSON"))
 }
 
-#[derive(serde::Deserialize, Default)]
+#[derive(Default)]
 struct Options {
     profile: Option<serde_json::Value>,
     lang: Option<String>,
+}
+
+impl Options {
+    /// `{profile?, lang?}`; other fields are let be.
+    fn from_json(v: &serde_json::Value) -> crate::json::Result<Options> {
+        let mut f = crate::json::Fields::of(v, "options")?;
+        Ok(Options {
+            profile: f.opt("profile", |v, _| Ok(v.clone()))?,
+            lang: f.opt("lang", crate::json::string)?,
+        })
+    }
 }
 
 /// Checks forms with one profile and language. Throws only on host misuse
@@ -100,6 +111,8 @@ impl Validator {
             let json = js_sys::JSON::stringify(&options)
                 .map_err(|_| JsError::new("options must be an object"))?;
             serde_json::from_str(&String::from(json))
+                .map_err(|e| e.to_string())
+                .and_then(|v| Options::from_json(&v))
                 .map_err(|e| JsError::new(&format!("options: {e}")))?
         };
         let profile = match opts.profile {

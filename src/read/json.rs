@@ -1,42 +1,157 @@
 //! Reads forms given as JSON in the form model's own shape (what a portal passes).
 
 use super::{ReadError, ReadOutput};
-use crate::form::{Form, FundSource};
+use crate::form::{
+    Cell, Cells, Field, Form, FormKind, FundSource, FundingRow, Indicator, Loc, MoneyUnit, Project,
+    Role,
+};
+use crate::json::{self, Fields};
 use serde_json::Value;
 
-/// Accepts `{"forms": [...]}`, `[form, ...]` or a single form object. The shape is told
-/// from the JSON itself, not by trying each in turn (serde's untagged enums copy the whole
-/// input once more and compile the form reader a second time for that copy).
+/// Accepts `{"forms": [...]}`, `[form, ...]` or a single form object.
 pub fn read(text: &str) -> Result<ReadOutput, ReadError> {
     // Parse once to a Value to report syntax errors with line and column.
     let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Json(e.to_string()))?;
-    let forms = match value {
-        Value::Object(mut o) if o.contains_key("forms") => {
-            let forms = o.remove("forms").unwrap_or_default();
-            serde_json::from_value::<Vec<Form>>(forms).map_err(|e| format!("forms: {e}"))
-        }
-        Value::Array(_) => serde_json::from_value::<Vec<Form>>(value).map_err(|e| e.to_string()),
-        Value::Object(_) => serde_json::from_value::<Form>(value)
-            .map(|f| vec![f])
-            .map_err(|e| e.to_string()),
+    let forms = match &value {
+        Value::Object(o) => match o.get("forms") {
+            Some(forms) => json::list(forms, "forms", form),
+            None => form(&value, "").map(|f| vec![f]),
+        },
+        Value::Array(_) => json::list(&value, "", form),
         _ => Err("不是表单结构 / not a form".to_string()),
     }
     .map_err(ReadError::Json)?;
-    let mut forms = forms;
-    for row in forms
-        .iter_mut()
-        .flat_map(|f| f.projects.iter_mut())
-        .flat_map(|p| p.funding.iter_mut())
-    {
-        if row.source == FundSource::Named(String::new()) {
-            row.source = super::headers::fund_source_of(&row.label.text)
-                .unwrap_or_else(|| FundSource::Named(row.label.trimmed().to_string()));
-        }
-    }
     Ok(ReadOutput {
         forms,
         diagnostics: Vec::new(),
     })
+}
+
+// Fields not named here are let be: a portal may pass more than the model holds.
+
+fn form(v: &Value, at: &str) -> json::Result<Form> {
+    let mut f = Fields::of(v, at)?;
+    let money_unit = |v: &Value, at: &str| {
+        let (unit, cell_v) = json::pair(v, at)?;
+        let names = [
+            ("yuan", MoneyUnit::Yuan),
+            ("qianyuan", MoneyUnit::Qianyuan),
+            ("wanyuan", MoneyUnit::Wanyuan),
+            ("yiyuan", MoneyUnit::Yiyuan),
+        ];
+        Ok((json::one_of(unit, at, &names)?, cell(cell_v, at)?))
+    };
+    Ok(Form {
+        kind: f.req("kind", FormKind::from_json)?,
+        title: f.opt("title", cell)?,
+        fields: f.or_default("fields", |v, at| json::list(v, at, field))?,
+        money_unit: match f.opt("money_unit", money_unit)? {
+            Some(m) => Some(m),
+            None => f.opt("moneyUnit", money_unit)?,
+        },
+        projects: f.or_default("projects", |v, at| json::list(v, at, project))?,
+        text: f.opt("text", json::string)?,
+    })
+}
+
+fn field(v: &Value, at: &str) -> json::Result<Field> {
+    let mut f = Fields::of(v, at)?;
+    Ok(Field {
+        key: f.req("key", json::string)?,
+        label: f.req("label", cell)?,
+        value: f.opt("value", cell)?,
+    })
+}
+
+fn project(v: &Value, at: &str) -> json::Result<Project> {
+    let mut f = Fields::of(v, at)?;
+    Ok(Project {
+        row: f.or_default("row", json::uint)?,
+        name: f.opt("name", cell)?,
+        cells: f.or_default("cells", cells)?,
+        funding: f.or_default("funding", |v, at| json::list(v, at, funding_row))?,
+        indicators: f.or_default("indicators", |v, at| json::list(v, at, indicator))?,
+        headings: f.or_default("headings", |v, at| json::list(v, at, indicator))?,
+        open_ended: f.or_default("open_ended", json::boolean)?,
+    })
+}
+
+fn indicator(v: &Value, at: &str) -> json::Result<Indicator> {
+    let mut f = Fields::of(v, at)?;
+    Ok(Indicator {
+        row: f.or_default("row", json::uint)?,
+        level1: f.opt("level1", cell)?,
+        level2: f.opt("level2", cell)?,
+        level3: f.opt("level3", cell)?,
+        cells: f.or_default("cells", cells)?,
+    })
+}
+
+/// A funding row; without `source`, its label decides which source it is.
+fn funding_row(v: &Value, at: &str) -> json::Result<FundingRow> {
+    let mut f = Fields::of(v, at)?;
+    let label = f.req("label", cell)?;
+    let source = match f.opt("source", fund_source)? {
+        Some(s) => s,
+        None => super::headers::fund_source_of(&label.text)
+            .unwrap_or_else(|| FundSource::Named(label.trimmed().to_string())),
+    };
+    Ok(FundingRow {
+        label,
+        source,
+        cells: f.req("cells", cells)?,
+    })
+}
+
+/// `"total"`, `"fiscal"`, `"carryOver"`, `"nonFiscal"`, `"other"` or `{"named": "…"}`.
+fn fund_source(v: &Value, at: &str) -> json::Result<FundSource> {
+    if let Value::Object(_) = v {
+        let mut f = Fields::of(v, at)?;
+        let name = f.req("named", json::string)?;
+        f.end()?;
+        return Ok(FundSource::Named(name));
+    }
+    let names = [
+        ("total", 0),
+        ("fiscal", 1),
+        ("carryOver", 2),
+        ("nonFiscal", 3),
+        ("other", 4),
+    ];
+    Ok(match json::one_of(v, at, &names)? {
+        0 => FundSource::Total,
+        1 => FundSource::Fiscal,
+        2 => FundSource::CarryOver,
+        3 => FundSource::NonFiscal,
+        _ => FundSource::Other,
+    })
+}
+
+/// `[[role, cell], …]` in column order.
+fn cells(v: &Value, at: &str) -> json::Result<Cells> {
+    json::list(v, at, |p, at| {
+        let (role, c) = json::pair(p, at)?;
+        Ok((Role::from_json(role, at)?, cell(c, at)?))
+    })
+    .map(Cells)
+}
+
+/// A cell: its text, or `{"text", "row", "col"}` (row and column 1-based, 0 or absent when
+/// unknown).
+fn cell(v: &Value, at: &str) -> json::Result<Cell> {
+    match v {
+        Value::String(text) => Ok(Cell::new(text.as_str(), Loc::default())),
+        Value::Object(_) => {
+            let mut f = Fields::of(v, at)?;
+            let text = f.req("text", json::string)?;
+            let loc = Loc::new(f.or_default("row", json::uint)?, f.or_default("col", json::uint)?);
+            Ok(Cell::new(text, loc))
+        }
+        _ => json::error(
+            at,
+            "应为单元格：文字，或 {\"text\", \"row\", \"col\"} / expected a cell: its text, or {\"text\", \"row\", \"col\"}",
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -56,16 +171,19 @@ mod tests {
             (&many, Ok(1)),
             (&wrapped, Ok(2)),
             ("[]", Ok(0)),
-            (r#"{"forms": 5}"#, Err("forms: invalid type: integer `5`")),
+            (
+                r#"{"forms": 5}"#,
+                Err("forms: 应为数组 / invalid type: number"),
+            ),
             (
                 r#"{"forms":[{"kind":"nope"}]}"#,
-                Err("forms: unknown variant `nope`"),
+                Err("forms[0].kind: 未知取值 `nope` / unknown variant `nope`"),
             ),
             ("5", Err("not a form")),
             (r#""text""#, Err("not a form")),
             (
                 &FORM.replace(r#"{"text":"256.63","row":5,"col":4}"#, r#"{"row":5}"#),
-                Err("missing field `text`"),
+                Err("projects[0].funding[0].cells[0]: 缺少字段 `text`"),
             ),
             (
                 &FORM.replace(r#""257""#, "257"),

@@ -1,0 +1,324 @@
+//! Typed values read by hand from a parsed JSON tree (profiles, forms a portal passes), with
+//! errors that name where they are: `tree.level1[0].level2[1]: unknown field "nam"`.
+//!
+//! Derived serde readers compile a large generic reader per type (~110 KB of the page's
+//! module for the profile and the form model); these few functions are shared by all.
+
+use rust_decimal::Decimal;
+use serde_json::{Map, Value};
+use std::fmt::Display;
+
+pub type Result<T> = std::result::Result<T, String>;
+
+/// Where a value sits: `at` plus a field name.
+pub fn field_path(at: &str, key: &str) -> String {
+    if at.is_empty() {
+        key.to_string()
+    } else {
+        format!("{at}.{key}")
+    }
+}
+
+/// A mistake at `at`.
+pub fn error<T>(at: &str, what: impl Display) -> Result<T> {
+    Err(if at.is_empty() {
+        what.to_string()
+    } else {
+        format!("{at}: {what}")
+    })
+}
+
+fn invalid_type<T>(at: &str, zh: &str, en: &str, got: &Value) -> Result<T> {
+    let got = match got {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    error(at, format!("应为{zh} / invalid type: {got}, expected {en}"))
+}
+
+/// An object's fields, taken one by one; [`Fields::end`] then rejects any it did not take.
+pub struct Fields<'a> {
+    at: &'a str,
+    map: &'a Map<String, Value>,
+    known: Vec<&'static str>,
+}
+
+impl<'a> Fields<'a> {
+    pub fn of(value: &'a Value, at: &'a str) -> Result<Self> {
+        match value {
+            Value::Object(map) => Ok(Fields {
+                at,
+                map,
+                known: Vec::new(),
+            }),
+            other => invalid_type(at, "对象", "an object", other),
+        }
+    }
+
+    /// The field `key`, read by `read`; null counts as absent.
+    pub fn opt<T>(
+        &mut self,
+        key: &'static str,
+        read: fn(&Value, &str) -> Result<T>,
+    ) -> Result<Option<T>> {
+        self.known.push(key);
+        match self.map.get(key) {
+            None | Some(Value::Null) => Ok(None),
+            Some(v) => read(v, &field_path(self.at, key)).map(Some),
+        }
+    }
+
+    /// A field that must be there.
+    pub fn req<T>(&mut self, key: &'static str, read: fn(&Value, &str) -> Result<T>) -> Result<T> {
+        if let Some(v) = self.opt(key, read)? {
+            return Ok(v);
+        }
+        // A misspelt name is both missing and unknown: say so, naming the misspelling.
+        let typo = self
+            .map
+            .keys()
+            .find(|k| !self.known.contains(&k.as_str()) && edit_distance(k, key) <= 2);
+        match typo {
+            Some(k) => error(
+                self.at,
+                format!("缺少字段 `{key}`，却有未知字段 `{k}` / missing field `{key}`, unknown field `{k}`"),
+            ),
+            None => error(self.at, format!("缺少字段 `{key}` / missing field `{key}`")),
+        }
+    }
+
+    /// A field that may be left out, with `T`'s default then.
+    pub fn or_default<T: Default>(
+        &mut self,
+        key: &'static str,
+        read: fn(&Value, &str) -> Result<T>,
+    ) -> Result<T> {
+        Ok(self.opt(key, read)?.unwrap_or_default())
+    }
+
+    /// Rejects a field no reader took (a misspelt setting must not pass unnoticed).
+    pub fn end(self) -> Result<()> {
+        match self.map.keys().find(|k| !self.known.contains(&k.as_str())) {
+            None => Ok(()),
+            Some(k) => error(
+                self.at,
+                format!(
+                    "未知字段 `{k}` / unknown field `{k}`, expected one of {}",
+                    self.known.join(", ")
+                ),
+            ),
+        }
+    }
+}
+
+/// Characters to insert, delete or replace to turn `a` into `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row.first().copied().unwrap_or(0);
+        if let Some(first) = row.first_mut() {
+            *first = i + 1;
+        }
+        for (j, cb) in b.iter().enumerate() {
+            let above = row.get(j + 1).copied().unwrap_or(0);
+            let left = row.get(j).copied().unwrap_or(0);
+            let best = (diagonal + usize::from(ca != *cb))
+                .min(above + 1)
+                .min(left + 1);
+            diagonal = above;
+            if let Some(cell) = row.get_mut(j + 1) {
+                *cell = best;
+            }
+        }
+    }
+    row.last().copied().unwrap_or(0)
+}
+
+pub fn string(v: &Value, at: &str) -> Result<String> {
+    match v {
+        Value::String(s) => Ok(s.clone()),
+        other => invalid_type(at, "字符串", "a string", other),
+    }
+}
+
+pub fn boolean(v: &Value, at: &str) -> Result<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        other => invalid_type(at, "true 或 false", "a boolean", other),
+    }
+}
+
+pub fn uint(v: &Value, at: &str) -> Result<u32> {
+    match v.as_u64().map(u32::try_from) {
+        Some(Ok(n)) => Ok(n),
+        _ => invalid_type(at, "非负整数", "an unsigned integer", v),
+    }
+}
+
+/// An exact decimal written as a string ("90", "1.5"), as money and rates are kept.
+pub fn decimal(v: &Value, at: &str) -> Result<Decimal> {
+    let s = match v {
+        Value::String(s) => s,
+        other => return invalid_type(at, "数字字符串（如 \"90\"）", "a decimal string", other),
+    };
+    Decimal::from_str_exact(s.trim())
+        .or_else(|_| error(at, format!("“{s}”不是数字 / invalid decimal \"{s}\"")))
+}
+
+pub fn list<T>(v: &Value, at: &str, read: fn(&Value, &str) -> Result<T>) -> Result<Vec<T>> {
+    match v {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read(item, &format!("{at}[{i}]")))
+            .collect(),
+        other => invalid_type(at, "数组", "an array", other),
+    }
+}
+
+/// An object read as a map from its keys to values read by `read`.
+pub fn map<T>(
+    v: &Value,
+    at: &str,
+    read: fn(&Value, &str) -> Result<T>,
+) -> Result<std::collections::BTreeMap<String, T>> {
+    match v {
+        Value::Object(m) => m
+            .iter()
+            .map(|(k, item)| Ok((k.clone(), read(item, &field_path(at, k))?)))
+            .collect(),
+        other => invalid_type(at, "对象", "an object", other),
+    }
+}
+
+pub fn strings(v: &Value, at: &str) -> Result<Vec<String>> {
+    list(v, at, string)
+}
+
+/// An array of exactly two items.
+pub fn pair<'v>(v: &'v Value, at: &str) -> Result<(&'v Value, &'v Value)> {
+    match v.as_array().map(Vec::as_slice) {
+        Some([a, b]) => Ok((a, b)),
+        _ => invalid_type(at, "两项的数组", "an array of two", v),
+    }
+}
+
+/// One of `names`' values, by its name.
+pub fn one_of<T: Copy>(v: &Value, at: &str, names: &[(&str, T)]) -> Result<T> {
+    let s = match v {
+        Value::String(s) => s.as_str(),
+        other => return invalid_type(at, "字符串", "a string", other),
+    };
+    match names.iter().find(|(n, _)| *n == s) {
+        Some((_, t)) => Ok(*t),
+        None => {
+            let expected: Vec<&str> = names.iter().map(|(n, _)| *n).collect();
+            error(
+                at,
+                format!(
+                    "未知取值 `{s}` / unknown variant `{s}`, expected one of {}",
+                    expected.join(", ")
+                ),
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, Default)]
+    struct Limit {
+        name: String,
+        max: u32,
+        strict: bool,
+    }
+
+    fn limit(v: &Value, at: &str) -> Result<Limit> {
+        let mut f = Fields::of(v, at)?;
+        let l = Limit {
+            name: f.req("name", string)?,
+            max: f.or_default("max", uint)?,
+            strict: f.or_default("strict", boolean)?,
+        };
+        f.end()?;
+        Ok(l)
+    }
+
+    #[test]
+    fn reads_and_names_each_mistake() {
+        let ok = |name: &str, max| {
+            Ok(vec![Limit {
+                name: name.into(),
+                max,
+                strict: false,
+            }])
+        };
+        // (input, what is read, or the words the error holds)
+        let cases: &[(&str, std::result::Result<Vec<Limit>, &str>)] = &[
+            (r#"[{"name":"a","max":3}]"#, ok("a", 3)),
+            (r#"[{"name":"a","max":null}]"#, ok("a", 0)),
+            (r#"[{"name":"a"},{"max":1}]"#, Err("limits[1]: 缺少字段 `name` / missing field `name`")),
+            (r#"[{"nmae":"a"}]"#, Err("limits[0]: 缺少字段 `name`，却有未知字段 `nmae` / missing field `name`, unknown field `nmae`")),
+            (r#"[{"title":"a"}]"#, Err("limits[0]: 缺少字段 `name` / missing field `name`")),
+            (r#"[{"name":"a","nam":1}]"#, Err("limits[0]: 未知字段 `nam` / unknown field `nam`, expected one of name, max, strict")),
+            (r#"[{"name":"a","max":-1}]"#, Err("limits[0].max: 应为非负整数 / invalid type: number, expected an unsigned integer")),
+            (r#"[{"name":"a","max":5000000000}]"#, Err("limits[0].max: 应为非负整数")),
+            (r#"[{"name":1}]"#, Err("limits[0].name: 应为字符串 / invalid type: number")),
+            (r#"[{"name":"a","strict":"yes"}]"#, Err("limits[0].strict: 应为true 或 false")),
+            (r#"{"name":"a"}"#, Err("limits: 应为数组 / invalid type: object")),
+            (r#"["a"]"#, Err("limits[0]: 应为对象 / invalid type: string")),
+        ];
+        for (json, want) in cases {
+            let v: Value = serde_json::from_str(json).unwrap();
+            match (list(&v, "limits", limit), want) {
+                (Ok(got), Ok(w)) => assert_eq!(&got, w, "{json}"),
+                (Err(e), Err(words)) => assert!(e.contains(words), "{json}: {e}"),
+                (got, _) => panic!("{json}: {got:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn decimals_names_and_pairs() {
+        let v = |s: &str| -> Value { serde_json::from_str(s).unwrap() };
+        assert_eq!(decimal(&v(r#"" 1.50""#), "x"), Ok(Decimal::new(150, 2)));
+        assert!(decimal(&v("1.5"), "x")
+            .unwrap_err()
+            .contains("a decimal string"));
+        assert!(decimal(&v(r#""ninety""#), "x")
+            .unwrap_err()
+            .contains("invalid decimal"));
+        let names = [("linear", 1), ("steps", 2)];
+        assert_eq!(one_of(&v(r#""steps""#), "kind", &names), Ok(2));
+        assert_eq!(
+            one_of(&v(r#""cubic""#), "kind", &names),
+            Err(
+                "kind: 未知取值 `cubic` / unknown variant `cubic`, expected one of linear, steps"
+                    .to_string()
+            )
+        );
+        assert!(pair(&v(r#"["a","b"]"#), "p").is_ok());
+        assert!(pair(&v(r#"["a"]"#), "p")
+            .unwrap_err()
+            .contains("an array of two"));
+        assert_eq!(field_path("", "a"), "a");
+        for (a, b, d) in [
+            ("name", "nam", 1),
+            ("name", "nmae", 2),
+            ("", "ab", 2),
+            ("level2", "level1", 1),
+            ("kind", "steps", 5),
+        ] {
+            assert_eq!(edit_distance(a, b), d, "{a} {b}");
+        }
+        assert_eq!(field_path("a[0]", "b"), "a[0].b");
+    }
+}
