@@ -187,13 +187,15 @@ pub fn map<T>(
     at: &str,
     read: fn(&Value, &str) -> Result<T>,
 ) -> Result<std::collections::BTreeMap<String, T>> {
-    match v {
-        Value::Object(m) => m
-            .iter()
-            .map(|(k, item)| Ok((k.clone(), read(item, &field_path(at, k))?)))
-            .collect(),
-        other => invalid_type(at, "对象", "an object", other),
+    let Value::Object(m) = v else {
+        return invalid_type(at, "对象", "an object", v);
+    };
+    // Inserted one by one: collecting would sort first, a sort compiled per value type.
+    let mut out = std::collections::BTreeMap::new();
+    for (k, item) in m {
+        out.insert(k.clone(), read(item, &field_path(at, k))?);
     }
+    Ok(out)
 }
 
 pub fn strings(v: &Value, at: &str) -> Result<Vec<String>> {

@@ -181,9 +181,9 @@ pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec
     }
     // The prefix follows the layout's order (序号 … 执行率, 目标, 完成情况): headers
     // flattened from merged cells often place a group's sub-columns out of order.
-    prefix.sort_by_key(|(_, s, _)| canonical_rank(s));
-    tail.sort_by_key(|(c, _, _)| *c);
-    groups.sort_by_key(|(c, _)| *c);
+    sort_small(&mut prefix, |(_, s, _)| usize::from(canonical_rank(s)));
+    sort_small(&mut tail, |(c, _, _)| *c);
+    sort_small(&mut groups, |(c, _)| *c);
     for (_, g) in &mut groups {
         let key = LEVEL2.iter().find(|e| e.0 == g.name).map_or("", |e| e.1);
         g.level1 = level1_cells
@@ -240,6 +240,18 @@ pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec
         ));
     }
     (projects, i, diags)
+}
+
+/// A stable insertion sort for the few header columns: `sort_by_key` compiles ~5 KB of
+/// sorting code per element type into the page's module; this, a few hundred bytes.
+fn sort_small<T>(v: &mut [T], key: impl Fn(&T) -> usize) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && v.get(j - 1).map(&key) > v.get(j).map(&key) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 type RowRead = (Project, Vec<usize>, Vec<Diagnostic>);

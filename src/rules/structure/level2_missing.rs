@@ -5,7 +5,7 @@
 //! 错误示例：产出指标下只有数量指标和质量指标，没有时效指标。
 //! 正确示例：产出指标下数量、质量、时效指标俱全。
 
-use super::{cut_after, distinct, list, rows_of};
+use super::{cut_after, distinct, list, rows_of, set_of};
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::Role;
 use crate::rules::registry::Code;
@@ -35,10 +35,10 @@ impl Rule for Level2Missing {
                 let Some(anchor) = rows.iter().find_map(|x| x.level1_cell()) else {
                     continue;
                 };
-                let matched: BTreeSet<usize> = rows
-                    .iter()
-                    .filter_map(|x| x.level2.filter(|(a, _)| *a == i).map(|(_, j)| j))
-                    .collect();
+                let matched: BTreeSet<usize> = set_of(
+                    rows.iter()
+                        .filter_map(|x| x.level2.filter(|(a, _)| *a == i).map(|(_, j)| j)),
+                );
                 // A table cut short inside its last 一级 can't be judged for what follows.
                 let last_here = cut == Some(i);
                 let reached = matched.iter().max().copied();
@@ -83,11 +83,12 @@ impl Rule for Level2Missing {
                     ));
                     continue;
                 }
-                let written = distinct(rows.iter().filter_map(|x| x.level2_cell()))
-                    .into_iter()
-                    .map(|c| crate::tree::stem(&c.text))
-                    .collect::<BTreeSet<_>>()
-                    .len();
+                let written = set_of(
+                    distinct(rows.iter().filter_map(|x| x.level2_cell()))
+                        .into_iter()
+                        .map(|c| crate::tree::stem(&c.text)),
+                )
+                .len();
                 let min = usize::try_from(l1.min_level2).unwrap_or(usize::MAX);
                 if written < min && !last_here {
                     let options = list(l1.level2.iter().map(|l| l.name.as_str()));
