@@ -25,6 +25,7 @@ pub struct Context<'a> {
     pub forms: &'a [Form],
     pub profile: &'a Profile,
     values: OnceCell<Vec<value::ValueCell<'a>>>,
+    executions: OnceCell<Vec<rate::Execution<'a>>>,
     matcher: OnceCell<Matcher<'a>>,
     placed: OnceCell<Vec<Placed<'a>>>,
 }
@@ -37,6 +38,7 @@ impl<'a> Context<'a> {
             forms,
             profile,
             values: OnceCell::new(),
+            executions: OnceCell::new(),
             matcher: OnceCell::new(),
             placed: OnceCell::new(),
         })
@@ -45,6 +47,11 @@ impl<'a> Context<'a> {
     /// Every target and actual cell of the form, parsed (once).
     pub fn values(&self) -> &[value::ValueCell<'a>] {
         self.values.get_or_init(|| value::collect(self.form))
+    }
+
+    /// Every funding row's budget, spending and rates (once; six rules read them).
+    pub fn executions(&self) -> &[rate::Execution<'a>] {
+        self.executions.get_or_init(|| rate::executions(self.form))
     }
 
     /// The target value on the same row as an actual value.

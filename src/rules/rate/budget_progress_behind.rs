@@ -9,7 +9,6 @@ use crate::diagnostic::{Diagnostic, Msg, Section, Severity};
 use crate::form::{FormKind, Role};
 use crate::money::fmt_fixed;
 use crate::monitor::{budget_light, checkpoints, time_progress, Light};
-use crate::rules::rate::executions;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 
@@ -39,7 +38,7 @@ impl Rule for BudgetProgressBehind {
             .field("项目实施计划")
             .map(|c| checkpoints(&c.text))
             .unwrap_or_default();
-        for e in executions(cx.form).into_iter().filter(|e| e.is_total()) {
+        for e in cx.executions().iter().filter(|e| e.is_total()) {
             let Some(rate) = e.computed else { continue };
             let planned = plan
                 .iter()

@@ -5,7 +5,7 @@
 //! 错误示例：预算 257，执行 256.63，执行率 99.85%（截断而非四舍五入）。
 //! 正确示例：预算 257，执行 256.63，执行率 99.86%。
 
-use super::{executions, working};
+use super::working;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Msg, Section};
 use crate::form::Role;
 use crate::money::{fmt_fixed, percent_range, round_half_away};
@@ -24,7 +24,7 @@ impl Rule for ExecutionRateMismatch {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        for e in executions(cx.form) {
+        for e in cx.executions() {
             let (Some((stated, cell)), Some(computed)) = (e.stated_rate, e.computed) else {
                 continue;
             };
@@ -54,12 +54,12 @@ impl Rule for ExecutionRateMismatch {
                         format!(
                             "执行率填写为 {}，按执行数 ÷ 预算数应为 {want}（{} = {exact}%，四舍五入保留 {dp} 位小数）",
                             cell.trimmed(),
-                            working(&e)
+                            working(e)
                         ),
                         format!(
                             "Execution rate is {} but spending / budget gives {want} ({} = {exact}%, rounded half-up to {dp} decimals)",
                             cell.trimmed(),
-                            working(&e)
+                            working(e)
                         ),
                     ),
                     Msg::new(

@@ -5,7 +5,7 @@
 //! 错误示例：预算 64 万元，执行 64.086095 万元（100.13%）。
 //! 正确示例：执行数不超过预算，或在原因栏说明超出的资金来源。
 
-use super::{executions, project_name, working};
+use super::{project_name, working};
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::money::fmt_fixed;
@@ -25,7 +25,7 @@ impl Rule for ExecutionRateOver100 {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        for e in executions(cx.form) {
+        for e in cx.executions() {
             let Some(rate) = e.computed.filter(|r| *r > Decimal::ONE_HUNDRED) else {
                 continue;
             };
@@ -39,8 +39,8 @@ impl Rule for ExecutionRateOver100 {
                     self.code(),
                     cx.loc(section, Some(Role::Executed), e.executed.1),
                     Msg::new(
-                        format!("{}：执行率 {shown}% 超过 100%（{}）", project_name(e.project), working(&e)),
-                        format!("{}: execution rate {shown}% is above 100% ({})", project_name(e.project), working(&e)),
+                        format!("{}：执行率 {shown}% 超过 100%（{}）", project_name(e.project), working(e)),
+                        format!("{}: execution rate {shown}% is above 100% ({})", project_name(e.project), working(e)),
                     ),
                     Msg::new(
                         "执行数超过调整后预算。若含上年结转等资金，应计入预算数；否则请说明超支原因",

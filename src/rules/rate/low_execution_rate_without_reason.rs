@@ -5,7 +5,7 @@
 //! 错误示例：执行率 88.16%，“项目执行中存在的问题”为空。
 //! 正确示例：执行率 88.16%，说明“部分采购合同年底未到付款节点”。
 
-use super::{executions, project_name, working};
+use super::{project_name, working};
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::money::fmt_fixed;
@@ -29,7 +29,7 @@ impl Rule for LowExecutionRateWithoutReason {
             return;
         }
         let floor = cx.profile.execution_floor_percent;
-        for e in executions(cx.form) {
+        for e in cx.executions() {
             let Some(rate) = e.computed.filter(|r| *r < floor) else {
                 continue;
             };
@@ -62,12 +62,12 @@ impl Rule for LowExecutionRateWithoutReason {
                     format!(
                         "{}：执行率 {shown}%（{}）低于 {floor_s}%，但“{field_zh}”未说明原因",
                         project_name(e.project),
-                        working(&e)
+                        working(e)
                     ),
                     format!(
                         "{}: execution rate {shown}% ({}) is below {floor_s}% but \"{}\" gives no reason",
                         project_name(e.project),
-                        working(&e),
+                        working(e),
                         reason.map_or("reason", |(r, _)| r.en())
                     ),
                 ),

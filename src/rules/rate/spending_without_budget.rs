@@ -5,7 +5,7 @@
 //! 错误示例：全年预算数 0，全年执行数 12.5。
 //! 正确示例：全年预算数 12.5，全年执行数 12.5。
 
-use super::{executions, project_name};
+use super::project_name;
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
 use crate::rules::registry::Code;
@@ -25,7 +25,7 @@ impl Rule for SpendingWithoutBudget {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let mut reported: Vec<&crate::form::Project> = Vec::new();
-        for e in executions(cx.form) {
+        for e in cx.executions() {
             if !e.budget.0.value.is_zero() || e.executed.0.value <= Decimal::ZERO {
                 continue;
             }

@@ -9,7 +9,6 @@ use super::{number, tolerance};
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::Role;
 use crate::money::fmt_fixed;
-use crate::rules::rate::executions;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 use crate::score::execution_score;
@@ -26,7 +25,7 @@ impl Rule for ExecutionScoreMismatch {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        for e in executions(cx.form) {
+        for e in cx.executions() {
             let (Some(rate), true) = (e.computed, e.is_total()) else {
                 continue;
             };
