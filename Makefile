@@ -62,7 +62,7 @@ clean:
 # Fuzzing (cargo-fuzz, libFuzzer) on the stable toolchain; FUZZ_SECONDS per target. The
 # corpus grows under target/fuzz-corpus; fuzz/seeds stays as committed.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= value_parser tsv_reader narrative check xlsx
+FUZZ_TARGETS ?= value_parser tsv_reader narrative check xlsx profile
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 	for t in $(FUZZ_TARGETS); do \
