@@ -110,7 +110,7 @@ fn roles(v: &Value, at: &str) -> json::Result<Vec<Role>> {
 }
 
 impl TextLimit {
-    fn read(v: &Value, at: &str) -> json::Result<TextLimit> {
+    fn from_json(v: &Value, at: &str) -> json::Result<TextLimit> {
         let mut f = json::Fields::of(v, at)?;
         let limit = TextLimit {
             role: f.opt("role", Role::from_json)?,
@@ -124,7 +124,7 @@ impl TextLimit {
 }
 
 impl DetectRule {
-    fn read(v: &Value, at: &str) -> json::Result<DetectRule> {
+    fn from_json(v: &Value, at: &str) -> json::Result<DetectRule> {
         let mut f = json::Fields::of(v, at)?;
         let rule = DetectRule {
             profile: f.req("profile", json::string)?,
@@ -319,9 +319,11 @@ impl Profile {
                     json::list(v, at, FormKind::from_json)
                 })?
                 .unwrap_or_else(default_not_applicable_in),
-            text_limits: f.or_default("textLimits", |v, at| json::list(v, at, TextLimit::read))?,
+            text_limits: f.or_default("textLimits", |v, at| {
+                json::list(v, at, TextLimit::from_json)
+            })?,
             template_phrases: f.or_default("templatePhrases", json::strings)?,
-            detect: f.or_default("detect", |v, at| json::list(v, at, DetectRule::read))?,
+            detect: f.or_default("detect", |v, at| json::list(v, at, DetectRule::from_json))?,
             severity: f.or_default("severity", |v, at| json::map(v, at, Severity::from_json))?,
             sources: f.or_default("sources", |v, at| json::map(v, at, json::string))?,
         };
