@@ -111,20 +111,15 @@ fn fund_source(v: &Value, at: &str) -> json::Result<FundSource> {
         f.end()?;
         return Ok(FundSource::Named(name));
     }
-    let names = [
-        ("total", 0),
-        ("fiscal", 1),
-        ("carryOver", 2),
-        ("nonFiscal", 3),
-        ("other", 4),
+    type Make = fn() -> FundSource;
+    let names: [(&str, Make); 5] = [
+        ("total", || FundSource::Total),
+        ("fiscal", || FundSource::Fiscal),
+        ("carryOver", || FundSource::CarryOver),
+        ("nonFiscal", || FundSource::NonFiscal),
+        ("other", || FundSource::Other),
     ];
-    Ok(match json::one_of(v, at, &names)? {
-        0 => FundSource::Total,
-        1 => FundSource::Fiscal,
-        2 => FundSource::CarryOver,
-        3 => FundSource::NonFiscal,
-        _ => FundSource::Other,
-    })
+    json::one_of(v, at, &names).map(|make| make())
 }
 
 /// `[[role, cell], …]` in column order.
