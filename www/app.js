@@ -124,6 +124,8 @@ function toText(grid) {
 const sheetEmpty = () => rows.every((r) => r.every((c) => c === ''));
 
 // ---- the worker ----
+/** The worker boot.js made in <head>, with its first request and the answers already in. */
+const boot = window.jixiaoBoot || null;
 function makeWorker() {
   // The single-file offline page carries its worker inline; the served page loads worker.js,
   // one classic script holding the glue and the module (www/build.mjs).
@@ -131,17 +133,23 @@ function makeWorker() {
   if (inline) return new Worker(URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' })));
   return new Worker(new URL('./worker.js', import.meta.url));
 }
-const workerMadeAt = performance.now(); // cold start is counted from here (bench)
+const workerMadeAt = boot ? boot.madeAt : performance.now(); // cold start is counted from here (bench)
 let firstFindingsAt = 0; // when the worker had the first findings (time origin + now)
-const worker = makeWorker();
+const worker = boot ? boot.worker : makeWorker();
 let ready = false;
-let seq = 0;
+let seq = boot && boot.first ? boot.first.id : 0;
 let latestCheck = 0;
 const waiting = new Map();
-worker.onmessage = (e) => {
+worker.onmessage = onWorkerMessage;
+function onWorkerMessage(e) {
   const msg = e.data;
   if (msg.fatal) { $('status').textContent = msg.fatal; return; }
-  if (msg.ready) { performance.mark('jixiao-worker-ready'); ready = true; document.body.dataset.startupMs = String(Math.round(msg.startupMs)); return; }
+  if (msg.ready) {
+    performance.mark('jixiao-worker-ready', { startTime: e.timeStamp }); // when it came, though boot.js held it
+    ready = true;
+    document.body.dataset.startupMs = String(Math.round(msg.startupMs));
+    return;
+  }
   if (msg.profiles) { fillProfiles(msg.profiles); return; }
   const arrived = performance.timeOrigin + performance.now();
   if (msg.json && !firstFindingsAt) firstFindingsAt = msg.end;
@@ -154,7 +162,7 @@ worker.onmessage = (e) => {
   }
   const w = waiting.get(msg.id);
   if (w) { waiting.delete(msg.id); msg.error ? w.reject(new Error(msg.error)) : w.resolve(msg); }
-};
+}
 function request(msg) {
   const id = ++seq;
   return new Promise((resolve, reject) => {
@@ -772,17 +780,18 @@ function showTip(td) {
 
 // ---- loading ----
 let loadedByUser = false;
-async function loadText(text, { confirmReplace = false, fromDraft = false } = {}) {
+async function loadText(text, { confirmReplace = false, fromDraft = false, answer = null } = {}) {
   if (confirmReplace && !sheetEmpty() && !window.confirm(t('replaceConfirm'))) return;
   if (!fromDraft) loadedByUser = true;
   let msg;
   try {
-    msg = await request({ type: 'load', text });
+    msg = await (answer || request({ type: 'load', text }));
   } catch (e) {
     // Input past the documented limit (20 MB) or otherwise unreadable: say so, keep the sheet.
     showProblem(t('tooLarge')(e.message || String(e)));
     return;
   }
+  if (fromDraft && loadedByUser) return; // a paste or a file came while the draft was read
   pushUndo();
   rows = trimGrid(msg.grid);
   renderSheet();
@@ -1004,14 +1013,22 @@ function onEditorKey(e) {
 }
 
 // ---- start ----
-/** The first check: of the draft kept from last time, else of the empty sheet. Asked for at
- * once: the worker holds requests until its module is ready, so loading the module and
- * reading the draft overlap, and no round trip waits on a "ready" message. */
+/** The first check: of the draft kept from last time, else of the empty sheet. boot.js
+ * asked for it as it made the worker, before the page was laid out (it leaves a draft kept
+ * in IndexedDB to us); the worker holds requests until its module is ready, so loading the
+ * module and laying the page out overlap, and no round trip waits on a "ready" message. */
 async function startup() {
-  const draft = await store.get();
+  const first = boot && boot.first;
+  let answer = null; // to boot.js's request for the draft
+  if (first && first.type === 'load') answer = new Promise((resolve, reject) => waiting.set(first.id, { resolve, reject }));
+  if (first && first.type === 'check') { latestCheck = first.id; checkAsked = boot.madeAt; document.body.dataset.pending = String(first.id); }
+  if (boot) for (const e of boot.early.splice(0)) onWorkerMessage(e);
+  if (first && first.type === 'check') return;
+  const draft = first ? first.text : await store.get();
   if (loadedByUser) return; // a paste or a file came first
-  if (draft) { await loadText(draft, { fromDraft: true }); $('status').textContent = t('restored'); return; }
-  scheduleCheck(0);
+  if (!draft) { scheduleCheck(0); return; }
+  await loadText(draft, { fromDraft: true, answer });
+  if (!loadedByUser) $('status').textContent = t('restored');
 }
 
 function init() {

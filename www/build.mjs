@@ -11,7 +11,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'pkg'), { recursive: true });
-const PAGE = ['index.html', 'style.css', 'app.js']; // and worker.js, built below
+const PAGE = ['index.html', 'style.css', 'boot.js', 'app.js']; // and worker.js, built below
 const EMBED = ['embed.js', 'embed.d.ts', 'portal-example.html', 'portal-example.js', 'portal-example.css', 'element-example.html', 'element-example.js'];
 for (const f of [...PAGE, ...EMBED]) copyFileSync(join(here, f), join(dist, f));
 // embed.css: the mark styles embed.js would inject, for hosts that link them instead.
@@ -64,19 +64,22 @@ const inlineBytes = bytesModule(nmWasm).replace(/^export /gm, '');
 const workerClassic = `${glue}\n${inlineBytes}\n${workerLogic}`;
 writeFileSync(join(dist, 'worker.js'), workerClassic);
 
-// The single file: that worker and app.js and the styles inline, allowed by their hashes in
-// the page's CSP.
+// The single file: that worker, boot.js, app.js and the styles inline, allowed by their
+// hashes in the page's CSP. The worker's text comes before boot.js, which starts it.
 {
   const workerSrc = workerClassic.replace(/<\/script/gi, '<\\/script');
+  const boot = readFileSync(join(here, 'boot.js'), 'utf8');
   const app = readFileSync(join(here, 'app.js'), 'utf8');
   const css = readFileSync(join(here, 'style.css'), 'utf8');
   const sha = (s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
-  const csp = `default-src 'none'; script-src ${sha(app)} 'wasm-unsafe-eval'; worker-src blob:; style-src ${sha(css)}; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'`;
+  const csp = `default-src 'none'; script-src ${sha(boot)} ${sha(app)} 'wasm-unsafe-eval'; worker-src blob:; style-src ${sha(css)}; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'`;
   let html = readFileSync(join(here, 'index.html'), 'utf8');
   html = html
     .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
     .replace('<link rel="stylesheet" href="style.css">', () => `<style>${css}</style>`)
-    .replace('<script type="module" src="app.js"></script>', () => `<script type="text/plain" id="jixiao-worker">${workerSrc}</script>\n<script type="module">${app}</script>`);
+    .replace('<script src="boot.js"></script>', () => `<script type="text/plain" id="jixiao-worker">${workerSrc}</script>\n<script>${boot}</script>`)
+    .replace('<script type="module" src="app.js"></script>', () => `<script type="module">${app}</script>`);
+  for (const f of ['boot.js', 'app.js']) if (html.includes(`src="${f}"`)) throw new Error(`index.html: the ${f} script tag was not inlined`);
   writeFileSync(join(dist, 'jixiao.html'), html);
   console.log(`www/dist/jixiao.html (offline single file): ${Buffer.byteLength(html)} bytes`);
 }

@@ -59,8 +59,12 @@ function run() {
     } catch (e) {
       postMessage({ id: job.id, type: job.type, error: String((e && e.message) || e) });
     }
+    // The profile list (every built-in read) goes behind the first findings, which need
+    // only the profiles they use.
+    if (!listed && (job.type === 'check' || job.type === 'load')) { listed = true; queue.push({ type: 'profiles' }); }
   }
 }
+let listed = false;
 
 // Runs the queue in a task of its own (a message to ourselves: no timer clamping), so
 // requests that arrive together are seen together and stale checks are dropped.
@@ -74,11 +78,18 @@ onmessage = (event) => {
   }
 };
 loaded.then(
-  () => {
-    postMessage({ ready: true, startupMs: performance.now() - started });
-    // The profile list (every built-in read) goes behind the first check, which already
-    // waits in the queue and needs only the profiles it uses.
-    onmessage({ data: { type: 'profiles' } });
-  },
+  () => postMessage({ ready: true, startupMs: performance.now() - started }),
   (e) => postMessage({ fatal: String((e && e.message) || e) }),
 );
+
+// The page's first request may come in the worker's name (boot.js): one posted at once
+// would reach us only when the page's main thread, busy laying the page out, hands it on.
+const first = (() => {
+  try {
+    const job = JSON.parse(self.name || 'null');
+    return job && typeof job === 'object' && typeof job.type === 'string' ? job : null;
+  } catch {
+    return null;
+  }
+})();
+if (first) onmessage({ data: first });

@@ -124,6 +124,23 @@ test('typing a bad 指标值 into a cell marks it as you type; the draft survive
   await context.close();
 });
 
+test('boot.js asks for the first check from <head>; a draft too long to go in the worker’s name is posted and restored', async () => {
+  const { page, context, errors } = await openPage();
+  assert.deepEqual(await page.evaluate(() => ({ type: jixiaoBoot.first.type, text: jixiaoBoot.first.text })), { type: 'check', text: '' });
+  const form = fixture('clean/valid-central-self-evaluation.tsv');
+  const filler = Array.from({ length: 12000 }, (_, i) => `备注\t第 ${i + 1} 行的补充说明文字，用来把草稿撑长`).join('\n');
+  const draft = `${form.trimEnd()}\n${filler}`;
+  assert.ok(draft.length > 256 * 1024, `draft ${draft.length} characters`);
+  await pasteForm(page, draft); // the page keeps it as the draft
+  await page.reload();
+  await page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0, null, { timeout: 15000 });
+  assert.equal(await page.evaluate(() => jixiaoBoot.first.type), 'load');
+  assert.match(await page.textContent('#status'), /恢复/);
+  assert.equal(await page.textContent('#cell-14-5'), '≥95%');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a safe fix applies with one click, an unsafe one after confirming, and undo takes it back', async () => {
   const { page, context } = await openPage();
   await pasteForm(page, fixture('V008/invalid-fullwidth.tsv'));
