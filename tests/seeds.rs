@@ -42,6 +42,16 @@ fn seed_001_is_three_target_forms_with_their_shifted_rows() {
     assert_eq!(counts, vec![13, 10, 19]);
     assert_eq!(codes(&r, "S002"), vec![30, 60, 96, 99, 100]);
     assert!(!r.has_errors(), "{:#?}", r.diagnostics);
+    // Its 三级 names run to 151 字: pmkpi's 100-字 limit is not shanghai-legacy's (S017).
+    let longest = r
+        .forms
+        .iter()
+        .flat_map(|f| &f.projects[0].indicators)
+        .filter_map(|i| i.level3.as_ref())
+        .map(|c| c.as_str().chars().count())
+        .max();
+    assert_eq!(longest, Some(151));
+    assert!(codes(&r, "S017").is_empty());
     // The shifted row 60 is read by content: its name and value, under the 时效 group.
     let ind = r.forms[1].projects[0]
         .indicators
