@@ -3,7 +3,7 @@
 use crate::form::{Cell, Indicator, Project};
 use crate::json;
 use crate::memo::{Derived, FastMap};
-use crate::read::headers::normalize_label;
+use crate::read::headers::label_key;
 use crate::span::has;
 use serde::Serialize;
 use serde_json::Value;
@@ -122,7 +122,7 @@ pub struct KeywordPlacement {
 
 /// The comparable stem of a label: "（二）产出目标：" → "产出".
 pub fn stem(label: &str) -> String {
-    let n = normalize_label(label);
+    let n = label_key(label);
     let n = n.trim_start_matches(|c: char| {
         c.is_ascii_digit() || "一二三四五六七八九十、.．".contains(c) || c == '\u{3001}'
     });

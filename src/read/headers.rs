@@ -3,16 +3,23 @@
 use crate::form::{FundSource, MoneyUnit, Role};
 use crate::span::has;
 
+/// Whether a byte can start a character [`normalize_label`] strips: ASCII blanks, brackets,
+/// colon, asterisk and `<`; the lead bytes of U+0085/U+00A0 (C2), U+1680 (E1),
+/// U+2000–U+205F (E2), U+3000 and 【】 (E3), and the full-width （）： (EF).
+fn may_be_stripped(b: u8) -> bool {
+    matches!(
+        b,
+        b'\t'..=b'\r' | b' ' | b'(' | b')' | b'*' | b':' | b'<' | b'[' | b']'
+    ) || matches!(b, 0xC2 | 0xE1..=0xE3 | 0xEF)
+}
+
 /// [`normalize_label`], borrowing the text itself when there is nothing to strip (most
-/// indicator names), for keys that are compared, not kept.
+/// labels and indicator names), for keys that are compared, not kept. Decided by bytes.
 pub fn label_key(text: &str) -> std::borrow::Cow<'_, str> {
-    let plain = |c: char| {
-        !c.is_whitespace() && !matches!(c, '(' | '（' | '[' | '【' | '：' | ':' | '*' | '<')
-    };
-    if text.chars().all(plain) {
-        std::borrow::Cow::Borrowed(text)
-    } else {
+    if text.bytes().any(may_be_stripped) {
         std::borrow::Cow::Owned(normalize_label(text))
+    } else {
+        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -87,6 +94,12 @@ const ROLE_SYNONYMS: &[(&[&str], Role)] = &[
 /// Header cells are short; a longer cell is data (an indicator name, a sentence).
 const MAX_HEADER_CHARS: usize = 40;
 
+/// Whether a cell is short enough to be a header by its bytes alone (a char is at most 4
+/// bytes): the longer ones, sentences, need not be searched for header words.
+pub fn may_be_header(text: &str) -> bool {
+    text.len() <= MAX_HEADER_CHARS * 4
+}
+
 /// The characters of a text as a 128-bit set (code point mod 128), with its length in
 /// chars: a word can only occur in a text whose set holds every bit of the word's.
 fn char_set(text: &str) -> (u128, usize) {
@@ -108,8 +121,7 @@ fn synonym_sets() -> &'static [u128] {
 
 /// The role a header cell announces, if any.
 pub fn role_of(header: &str) -> Option<Role> {
-    // Bytes bound chars from above: only a cell under 4 × 40 bytes can be short enough.
-    if header.len() > MAX_HEADER_CHARS * 4 {
+    if !may_be_header(header) {
         return None;
     }
     let (set, chars) = char_set(header);
@@ -122,7 +134,7 @@ pub fn role_of(header: &str) -> Option<Role> {
     if !sets.iter().any(could) {
         return None;
     }
-    let n = normalize_label(header);
+    let n = label_key(header);
     ROLE_SYNONYMS
         .iter()
         .zip(sets)
@@ -132,7 +144,7 @@ pub fn role_of(header: &str) -> Option<Role> {
 
 /// Fund sources by their row label (central, Sichuan and summary layouts).
 pub fn fund_source_of(label: &str) -> Option<FundSource> {
-    let n = normalize_label(label);
+    let n = label_key(label);
     let n = n.trim_start_matches("其中");
     Some(
         if n.contains("总额") || n == "合计" || n.contains("总预算") {
@@ -217,6 +229,34 @@ pub fn money_unit_in(text: &str) -> Option<MoneyUnit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_key_is_the_normalised_label() {
+        let mut cases: Vec<String> = [
+            "培训人数",
+            "培训人数)",
+            "培训人数（人次）",
+            "【一】产出",
+            "总分：",
+            "*满意度",
+            "<p>项目名称</p>",
+            "a<b",
+            "Ａ１",
+            "",
+        ]
+        .map(String::from)
+        .to_vec();
+        // Every white space character, inside a label.
+        cases.extend(
+            (0..=0x3000u32)
+                .filter_map(char::from_u32)
+                .filter(|c| c.is_whitespace())
+                .map(|c| format!("指标{c}名称")),
+        );
+        for text in &cases {
+            assert_eq!(label_key(text), normalize_label(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn finds_roles_from_synonyms() {

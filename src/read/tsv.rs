@@ -1,7 +1,10 @@
 //! Reads an Excel/WPS paste: finds the forms in the grid, their header fields, funding rows, indicator tables and summary tables.
 
 use super::grid::{self, Grid};
-use super::headers::{self, fund_source_of, is_title, money_unit_in, normalize_label, role_of};
+use super::headers::{
+    self, fund_source_of, is_title, label_key, may_be_header, money_unit_in, normalize_label,
+    role_of,
+};
 use super::summary;
 use super::ReadOutput;
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
@@ -10,6 +13,7 @@ use crate::rules::registry::Code;
 use crate::span::ellipsize;
 use crate::span::has;
 use crate::value::looks_like_value;
+use std::borrow::Cow;
 
 /// Reads every form in a tab-separated paste.
 pub fn read(text: &str) -> ReadOutput {
@@ -454,9 +458,9 @@ impl<'g> Reader<'g> {
             // Only a short row or one with 总/合 can be a 总分 row or a text field: most
             // rows skip the normalised label.
             let norm = if filled <= 2 || has(&first.text, "总") || has(&first.text, "合") {
-                normalize_label(&first.text)
+                label_key(&first.text)
             } else {
-                String::new()
+                Cow::Borrowed("")
             };
             if norm.starts_with("总分") || norm == "合计" {
                 // The 总分 row: its 分值 and 得分 are the form's totals, and the table ends.
@@ -468,7 +472,7 @@ impl<'g> Reader<'g> {
                 i += 1;
                 break;
             }
-            if filled <= 2 && headers::KNOWN_KEYS.contains(&norm.as_str()) {
+            if filled <= 2 && headers::KNOWN_KEYS.contains(&norm.as_ref()) {
                 // A text field such as 评价结论 / 存在问题 below the table.
                 break;
             }
@@ -647,8 +651,12 @@ impl<'g> Reader<'g> {
 
 /// A row that heads an indicator table: 一级 with 二级/三级, or 三级 with 指标值.
 fn is_indicator_header(row: &[Cell]) -> bool {
-    // Every such header names a level (一级/二级/三级); most rows can be passed over at once.
-    if !row.iter().any(|c| has(&c.text, "级")) {
+    // Every such header names a level (一级/二级/三级) in a short cell; most rows can be
+    // passed over at once, and without reading their sentences through.
+    if !row
+        .iter()
+        .any(|c| may_be_header(&c.text) && has(&c.text, "级"))
+    {
         return false;
     }
     let roles: Vec<Role> = row.iter().filter_map(|c| role_of(&c.text)).collect();
