@@ -3,8 +3,13 @@
 #   make test    set up and run every test (lint, unit, snapshot, CLI, wasm in Chromium, end-to-end)
 
 PORT ?= 8080
-WASM_OPT_FLAGS = -Os --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
-                 --enable-sign-ext --enable-multivalue --enable-mutable-globals
+# -ocimfs 100: a function with one caller is inlined into it only when small. Left to
+# wasm-opt's default (any size), the readers merged into one 48 KB function, and the
+# page's engine, which compiles a function on its first call, compiled the lot for any
+# first check (first check of seed 004 in node: median 28.6 → 14.7 ms; module +3.5 KB).
+WASM_OPT_FLAGS = -Os -ocimfs 100 --enable-reference-types --enable-bulk-memory \
+                 --enable-nontrapping-float-to-int --enable-sign-ext --enable-multivalue \
+                 --enable-mutable-globals
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
 .PHONY: bench fuzz serve test setup setup-web lint unit wasm-test www e2e boundary cli clean

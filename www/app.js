@@ -87,6 +87,7 @@ const BLOCK_ROWS = 32;
 const WIDTH_SAMPLE_ROWS = 5000; // rows that size the columns
 
 const $ = (id) => document.getElementById(id);
+// boot.js reads these two keys and DRAFT_KEY too, for the first check it asks for.
 let lang = localStorage.getItem('jixiao.lang') || 'zh';
 let profile = localStorage.getItem('jixiao.profile') || 'auto';
 const t = (k) => I18N[lang][k];

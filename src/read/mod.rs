@@ -170,6 +170,9 @@ pub fn read_text_keeping(text: &str, kept: &mut Option<Kept>) -> Result<ReadOutp
         json::read(text)?
     } else if narrative::is_narrative(text) {
         narrative::read(text)
+    } else if trimmed.is_empty() {
+        // The empty sheet, as a page first opens: there is no form to read.
+        ReadOutput::default()
     } else {
         let patched =
             before.and_then(|mut k| grid::patch(&mut k.grid, &k.text, text).then_some(k.grid));
