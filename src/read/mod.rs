@@ -223,7 +223,22 @@ fn is_empty_form(f: &Form) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::excel_serial_date;
+    use super::{excel_serial_date, read_text, read_tsv};
+    use crate::rules::registry::Code;
+
+    #[test]
+    fn a_blank_text_is_no_form_without_the_reader_and_says_so() {
+        for text in ["", " ", "\n\t\r\n", "\u{3000}\n", "\u{feff}"] {
+            let out = read_text(text).unwrap_or_default();
+            let codes: Vec<Code> = out.diagnostics.iter().map(|d| d.code).collect();
+            assert_eq!((out.forms.len(), codes), (0, vec![Code::S001]), "{text:?}");
+            // What the reader, had it run, would have found.
+            assert!(
+                read_tsv(text).forms.iter().all(super::is_empty_form),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn serials_become_dates_with_excels_leap_year_slip() {
