@@ -55,9 +55,17 @@ pub fn parse(text: &str) -> Grid {
                 }
                 let end = bytes
                     .get(pos..)
-                    .and_then(|rest| rest.iter().position(|b| matches!(b, b'\t' | b'\n' | b'\r')))
+                    .and_then(|rest| memchr::memchr3(b'\t', b'\n', b'\r', rest))
                     .map_or(bytes.len(), |i| pos.saturating_add(i));
-                (text.get(pos..end).unwrap_or("").into(), end)
+                let cell = text.get(pos..end).unwrap_or("");
+                (
+                    if cell.is_empty() {
+                        empty()
+                    } else {
+                        cell.into()
+                    },
+                    end,
+                )
             }
         };
         row.push(Cell::new(cell_text, loc));
@@ -87,6 +95,13 @@ pub fn parse(text: &str) -> Grid {
         }
     }
     grid
+}
+
+/// The text of an empty cell, one shared allocation: a third of a pasted form's cells are
+/// empty, and each had its own.
+fn empty() -> std::sync::Arc<str> {
+    static EMPTY: std::sync::OnceLock<std::sync::Arc<str>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| "".into()).clone()
 }
 
 /// Brings `grid`, the parse of `before`, up to date with `after` when the two differ
