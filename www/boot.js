@@ -20,7 +20,7 @@ const NAMED_TEXT_MAX = 256 * 1024;
     : { id: 1, type: 'check', text: '', lang, profile };
   // The request rides in the worker's name: posted, it would wait for this page's main
   // thread to hand it on once the worker runs, and the page is being laid out just then
-  // (it came ~15 ms after the module was ready). A long draft is posted all the same.
+  // (it came 13 ms after the module was ready). A long draft is posted all the same.
   const named = first && first.text.length <= NAMED_TEXT_MAX;
   const options = named ? { name: JSON.stringify(first) } : {};
   // The offline single file carries the worker inline, just above this script.
