@@ -20,6 +20,7 @@ function validator(profile, lang) {
 
 const queue = [];
 let scheduled = false;
+let listed = false; // the profile list sent, after the first findings
 
 function answer(job) {
   if (job.type === 'profiles') return { profiles: Validator.profiles() };
@@ -64,7 +65,6 @@ function run() {
     if (!listed && (job.type === 'check' || job.type === 'load')) { listed = true; queue.push({ type: 'profiles' }); }
   }
 }
-let listed = false;
 
 // Runs the queue in a task of its own (a message to ourselves: no timer clamping), so
 // requests that arrive together are seen together and stale checks are dropped.
