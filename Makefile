@@ -28,10 +28,11 @@ setup-web:
 
 lint: boundary
 	cargo fmt --all -- --check
-	cargo clippy --all-targets --all-features -- -D warnings
-	cargo clippy --all-targets --all-features --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
+	cargo clippy --workspace --all-targets --all-features --target wasm32-unknown-unknown -- -D warnings
 
-# Only src/wasm.rs may know wasm-bindgen; money and rates are never floating point.
+# Only src/wasm.rs may know wasm-bindgen (and workbook/, the .xlsx reader's own module, which
+# is nothing else); money and rates are never floating point.
 boundary:
 	@! grep -rln 'wasm_bindgen\|js_sys' src --include='*.rs' | grep -v '^src/wasm.rs$$' \
 	  || (echo "wasm-bindgen used outside src/wasm.rs" && false)
@@ -39,18 +40,26 @@ boundary:
 	  || (echo "floating point in src/" && false)
 
 unit:
-	cargo test --all-targets
+	cargo test --workspace --all-targets
 
 wasm-test:
 	wasm-pack test --headless --chrome
 
-# The optimised module and the page in www/dist.
+# The optimised modules and the page in www/dist: the checker (the JavaScript API alone, no
+# .xlsx reader) and the .xlsx reader (workbook/, built in a target dir of its own so the two
+# feature sets of jixiao don't rebuild each other), each with ES-module and no-modules glue.
 WASM_ENV = CARGO_PROFILE_RELEASE_OPT_LEVEL=s
+WORKBOOK_WASM = target/workbook/wasm32-unknown-unknown/release/jixiao_workbook.wasm
 www:
-	$(WASM_ENV) wasm-pack build --target web --release --out-dir www/pkg
+	$(WASM_ENV) wasm-pack build --target web --release --out-dir www/pkg -- --no-default-features --features js
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg/jixiao_bg.wasm -o www/pkg/jixiao_bg.wasm
 	wasm-bindgen --target no-modules --no-typescript --out-dir www/pkg-nomodules target/wasm32-unknown-unknown/release/jixiao.wasm
 	node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/pkg-nomodules/jixiao_bg.wasm -o www/pkg-nomodules/jixiao_bg.wasm
+	$(WASM_ENV) CARGO_TARGET_DIR=target/workbook cargo build -p jixiao-workbook --lib --release --target wasm32-unknown-unknown
+	wasm-bindgen --target web --out-dir www/pkg-workbook $(WORKBOOK_WASM)
+	wasm-bindgen --target no-modules --no-modules-global jixiao_workbook --no-typescript --out-dir www/pkg-workbook-nomodules $(WORKBOOK_WASM)
+	for d in pkg-workbook pkg-workbook-nomodules; do \
+	  node_modules/.bin/wasm-opt $(WASM_OPT_FLAGS) www/$$d/jixiao_workbook_bg.wasm -o www/$$d/jixiao_workbook_bg.wasm || exit 1; done
 	node www/build.mjs
 
 e2e:
@@ -62,7 +71,7 @@ cli:
 
 clean:
 	cargo clean
-	rm -rf www/pkg www/dist
+	rm -rf www/pkg www/pkg-nomodules www/pkg-workbook www/pkg-workbook-nomodules www/dist
 
 # Fuzzing (cargo-fuzz, libFuzzer) on the stable toolchain; FUZZ_SECONDS per target. The
 # corpus grows under target/fuzz-corpus; fuzz/seeds stays as committed.

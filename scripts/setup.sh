@@ -10,7 +10,7 @@ what="${1:-test}"
 say() { printf '[setup] %s\n' "$*"; }
 
 # The wasm-bindgen crate is pinned with "=" in Cargo.toml; the CLI must match it.
-pin=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+pin=$(sed -n 's/^wasm-bindgen = .*"=\([0-9.]*\)".*/\1/p' Cargo.toml | head -1)
 [ -n "$pin" ] || { echo "[setup] wasm-bindgen pin not found in Cargo.toml" >&2; exit 1; }
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

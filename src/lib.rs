@@ -21,7 +21,7 @@ pub mod template;
 pub mod tree;
 pub mod value;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "js"))]
 pub mod wasm;
 
 use profile::Profile;

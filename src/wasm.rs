@@ -187,19 +187,6 @@ impl Validator {
         to_js(&rows)
     }
 
-    /// The first sheet of an .xlsx workbook as rows of cell texts, numbers shown as their
-    /// formats show them; throws with a message for a file that is not a readable workbook.
-    #[wasm_bindgen(js_name = readWorkbook, unchecked_return_type = "string[][]")]
-    pub fn read_workbook(bytes: &[u8]) -> Result<JsValue, JsError> {
-        if bytes.len() > crate::read::MAX_INPUT_BYTES {
-            return Err(JsError::new(
-                &crate::read::ReadError::TooLarge { bytes: bytes.len() }.to_string(),
-            ));
-        }
-        let rows = crate::read::xlsx::read_rows(bytes).map_err(|e| JsError::new(&e.to_string()))?;
-        to_js(&rows)
-    }
-
     /// The typed reading of one 指标值 cell.
     #[wasm_bindgen(js_name = parseValue)]
     pub fn parse_value(&self, text: &str) -> Result<JsValue, JsError> {

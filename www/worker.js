@@ -32,10 +32,8 @@ function answer(job) {
       // A whole form: its cells as the checker splits them, and the findings.
       return { grid: v.grid(job.text), json: v.checkJson(job.text) };
     }
-    case 'workbook': {
-      const grid = Validator.readWorkbook(new Uint8Array(job.bytes));
-      return { grid };
-    }
+    case 'workbook':
+      return { grid: readWorkbook(new Uint8Array(job.bytes)) };
     case 'template':
       return { grid: v.template(job.kind) };
     case 'cells':
@@ -45,9 +43,33 @@ function answer(job) {
   }
 }
 
+// The .xlsx reader is a module of its own, loaded on the first workbook: the checker's
+// module, compiled on every page load, stays without it. The built worker.js loads
+// workbook-worker.js (the reader's no-modules glue and gzip+base64 bytes); in the single
+// offline file that script is inline, ahead of this one.
+let readWorkbook = null;
+let workbookLoading = null;
+function loadWorkbookReader() {
+  workbookLoading ??= (async () => {
+    /* global jixiao_workbook, workbookModuleBytes */
+    if (typeof jixiao_workbook === 'undefined') importScripts('workbook-worker.js');
+    jixiao_workbook.initSync({ module: await workbookModuleBytes() });
+    return jixiao_workbook.readWorkbook;
+  })().then(
+    (read) => { readWorkbook = read; },
+    (e) => { readWorkbook = () => { throw new Error(`the .xlsx reader did not load: ${(e && e.message) || e}`); }; },
+  );
+  return workbookLoading;
+}
+
 function run() {
   scheduled = false;
   while (queue.length) {
+    // A workbook waits for its reader, and what came after it waits behind it.
+    if (queue[0].type === 'workbook' && !readWorkbook) {
+      loadWorkbookReader().then(run);
+      return;
+    }
     const job = queue.shift();
     // A newer check makes this one stale.
     if (job.type === 'check' && queue.some((j) => j.type === 'check')) continue;

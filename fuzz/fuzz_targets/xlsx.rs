@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         let grid = jixiao::read::grid::parse(&text);
         for (r, row) in rows.iter().enumerate() {
             for (c, cell) in row.iter().enumerate() {
-                let back = grid.rows.get(r).and_then(|g| g.get(c)).map(|x| x.text.as_str());
+                let back = grid.rows.get(r).and_then(|g| g.get(c)).map(|x| x.as_str());
                 assert_eq!(back, Some(cell.as_str()), "cell ({r}, {c})");
             }
         }

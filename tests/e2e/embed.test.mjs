@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { suite, fixture, shots, root, pasteForm, listedCodes } from './support.mjs';
 
 const env = suite();
@@ -21,6 +22,12 @@ test('the single-file page works from file:// and fetches nothing', async () => 
   await pasteForm(page, fixture('seeds/004_9d9dc482990db41b.txt'));
   assert.ok((await listedCodes(page)).includes('R004'));
   assert.equal(await page.locator('#offline').count(), 0);
+  // A workbook: the .xlsx reader's module rides inline in the file and loads on demand.
+  const n = await page.evaluate(() => Number(document.body.dataset.checked || 0));
+  page.once('dialog', (d) => d.accept()); // 替换当前表格？
+  await page.setInputFiles('#file', join(root, 'tests', 'fixtures', 'xlsx', 'invalid-wrong-rate.xlsx'));
+  await page.waitForFunction((b) => Number(document.body.dataset.checked || 0) > b, n);
+  assert.ok((await listedCodes(page)).includes('R001'));
   const foreign = seen.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
   assert.deepEqual(errors, []);
@@ -60,6 +67,24 @@ test('the <jixiao-check> element checks the form it is pointed at', async () => 
   await page.fill('tr.r:nth-child(3) .v', '二100');
   await page.waitForFunction(() => /[1-9] 个错误/.test(document.querySelector('jixiao-check').textContent));
   assert.match(await page.locator('tr.r:nth-child(3) .v').getAttribute('class'), /jixiao-error/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a portal reads a workbook with workbook.js; a file that is not one is refused', async () => {
+  const { page, context, errors } = await env().open('/portal-example.html');
+  const xlsx = [...readFileSync(join(root, 'tests', 'fixtures', 'xlsx', 'seed-004.xlsx'))];
+  const out = await page.evaluate(async (bytes) => {
+    const { readWorkbook } = await import('./workbook.js');
+    const rows = await readWorkbook(new Uint8Array(bytes));
+    let refused = null;
+    try { await readWorkbook(new Uint8Array([1, 2, 3])); } catch (e) { refused = String(e.message || e); }
+    return { rows, refused };
+  }, xlsx);
+  assert.ok(out.rows.length > 20, `rows: ${out.rows.length}`);
+  assert.ok(out.rows.every((r) => Array.isArray(r) && r.every((c) => typeof c === 'string')));
+  assert.ok(out.rows.some((r) => r.includes('88.16%')), 'a rate shown as its format shows it');
+  assert.ok(out.refused && out.refused.length > 0, 'a file that is not a workbook is refused with a message');
   assert.deepEqual(errors, []);
   await context.close();
 });

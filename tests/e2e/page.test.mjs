@@ -203,6 +203,9 @@ test('rows are inserted, moved and deleted from the keyboard', async () => {
 
 test('a blank form in the chosen profile’s layout, and a workbook opened from disk', async () => {
   const { page, context } = await openPage();
+  // The .xlsx reader is a module of its own, fetched only when a workbook is opened.
+  const reader = [];
+  context.on('request', (r) => { if (r.url().endsWith('/workbook-worker.js')) reader.push(r.url()); });
   let n = await checkedCount(page);
   await page.selectOption('#profile', 'sichuan-2023');
   await waitChecked(page, n);
@@ -218,10 +221,12 @@ test('a blank form in the chosen profile’s layout, and a workbook opened from 
   await page.selectOption('#profile', 'auto');
   await waitChecked(page, n);
   n = await checkedCount(page);
+  assert.deepEqual(reader, []);
   await page.setInputFiles('#file', join(root, 'tests', 'fixtures', 'xlsx', 'seed-004.xlsx'));
   await waitChecked(page, n);
   assert.ok((await listedCodes(page)).includes('R004'));
   assert.equal(await page.textContent('#cell-24-7'), '88.16%');
+  assert.equal(reader.length, 1);
   await context.close();
 });
 
