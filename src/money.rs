@@ -2,6 +2,7 @@
 
 use crate::form::MoneyUnit;
 use rust_decimal::{Decimal, RoundingStrategy};
+use std::borrow::Cow;
 
 /// A number read from a cell, with the decimals it was written with (its precision).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +76,7 @@ pub fn parse_decimal(s: &str) -> Option<Stated> {
 
 /// Maps full-width digits and signs to ASCII and drops thousands separators in
 /// well-formed groups ("1,273.65", "１，５３０，０００"). Returns `None` if commas are misplaced.
-pub fn normalize_number(text: &str) -> Option<String> {
+pub fn normalize_number(text: &str) -> Option<Cow<'_, str>> {
     // Bail out before allocating on anything that can't be a number (prose cells).
     let numeric = |c: char| {
         c.is_ascii_digit()
@@ -84,6 +85,13 @@ pub fn normalize_number(text: &str) -> Option<String> {
     };
     if text.len() > 64 || !text.chars().all(numeric) {
         return None;
+    }
+    // Already plain ("256.63", "-3"): no copy. Most figures in a form are.
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        return Some(Cow::Borrowed(text));
     }
     let mut out = String::with_capacity(text.len());
     for ch in text.chars() {
@@ -115,7 +123,7 @@ pub fn normalize_number(text: &str) -> Option<String> {
         }
         out = joined;
     }
-    Some(out)
+    Some(Cow::Owned(out))
 }
 
 const NO_VALUE: &[&str] = &["", "—", "——", "-", "--", "/", "／", "无", "空", "不适用"];
@@ -133,7 +141,7 @@ pub fn parse_amount(text: &str) -> AmountCell {
 }
 
 fn read_amount(text: &str) -> AmountCell {
-    let t = text.trim();
+    let t = crate::span::trim(text);
     if NO_VALUE.contains(&t) {
         return AmountCell::NoValue;
     }
@@ -163,12 +171,12 @@ fn split_money_unit(t: &str) -> (&str, Option<MoneyUnit>) {
 
 /// Reads a percentage cell "99.86%" / "99.86％" / "100.00"; returns the percent number (99.86).
 pub fn parse_percent(text: &str) -> Option<Stated> {
-    let t = text.trim();
-    let t = t
-        .strip_suffix('%')
-        .or_else(|| t.strip_suffix('％'))
-        .unwrap_or(t)
-        .trim();
+    let t = crate::span::trim(text);
+    let t = crate::span::trim(
+        t.strip_suffix('%')
+            .or_else(|| t.strip_suffix('％'))
+            .unwrap_or(t),
+    );
     normalize_number(t).as_deref().and_then(parse_decimal)
 }
 

@@ -630,7 +630,7 @@ fn deadline_text(text: &str, tokens: &[Token]) -> String {
         match t.kind {
             TokenKind::Cmp(..) | TokenKind::Space => {}
             TokenKind::Number => {
-                out.push_str(&normalize_number(s).unwrap_or_else(|| s.to_string()))
+                out.push_str(&normalize_number(s).unwrap_or(std::borrow::Cow::Borrowed(s)))
             }
             TokenKind::Unit => out.push_str(canonical_unit(s)),
             TokenKind::RangeSep if dash_date => out.push_str(s),

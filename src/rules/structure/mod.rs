@@ -94,8 +94,20 @@ pub fn cells_of(project: &Project, summary: bool) -> Vec<(Section, Role, &Cell)>
     } else {
         (Section::Indicators, Section::Funding, Section::Indicators)
     };
-    let mut out: Vec<(Section, Role, &Cell)> =
-        project.cells.0.iter().map(|(r, c)| (own, *r, c)).collect();
+    // Counted first: several rules ask for every cell of every project on each check.
+    let n = project.cells.0.len()
+        + project
+            .funding
+            .iter()
+            .map(|r| r.cells.0.len())
+            .sum::<usize>()
+        + project
+            .indicators
+            .iter()
+            .map(|i| i.cells.0.len() + 1)
+            .sum::<usize>();
+    let mut out: Vec<(Section, Role, &Cell)> = Vec::with_capacity(n);
+    out.extend(project.cells.0.iter().map(|(r, c)| (own, *r, c)));
     for row in &project.funding {
         out.extend(row.cells.0.iter().map(|(r, c)| (funding, *r, c)));
     }
