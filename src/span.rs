@@ -99,6 +99,9 @@ pub fn starts(hay: &str, needle: &str) -> bool {
 /// Anything else goes to `str::trim`, so the result is always the same as it.
 pub fn trim(text: &str) -> &str {
     let b = text.as_bytes();
+    if b.is_empty() {
+        return text; // an empty cell: the commonest of all
+    }
     let ascii_space = |x: u8| matches!(x, b'\t'..=b'\r' | b' ');
     let start_clear = b
         .first()

@@ -130,14 +130,28 @@ pub fn excel_serial_date(serial: i64) -> Option<(i64, u32, u32)> {
     Some((if m <= 2 { y + 1 } else { y }, m, d))
 }
 
+/// True when the text holds a NUL among its first 4096 characters, or more than one in
+/// ten of them are control characters other than tab and line breaks (U+0000–U+001F,
+/// U+007F–U+009F). Decided by bytes: decoding each character was a tenth of checking a
+/// seed-sized form, on every keystroke.
 fn looks_binary(text: &str) -> bool {
+    let b = text.as_bytes();
     let (mut seen, mut control) = (0usize, 0usize);
-    for c in text.chars().take(4096) {
-        if c == '\0' {
-            return true;
+    for (i, &x) in b.iter().enumerate() {
+        if x & 0xC0 == 0x80 {
+            continue; // inside a character
+        }
+        if seen == 4096 {
+            break;
         }
         seen += 1;
-        control += usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+        match x {
+            0 => return true,
+            0x01..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => control += 1,
+            // U+0080–U+009F: C2 80 … C2 9F.
+            0xC2 => control += usize::from(matches!(b.get(i + 1), Some(0x80..=0x9F))),
+            _ => {}
+        }
     }
     control * 10 > seen.max(1)
 }
@@ -223,8 +237,53 @@ fn is_empty_form(f: &Form) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{excel_serial_date, read_text, read_tsv};
+    use super::{excel_serial_date, looks_binary, read_text, read_tsv};
     use crate::rules::registry::Code;
+
+    /// What `looks_binary` decides by bytes, decided by characters.
+    fn looks_binary_by_chars(text: &str) -> bool {
+        let (mut seen, mut control) = (0usize, 0usize);
+        for c in text.chars().take(4096) {
+            if c == '\0' {
+                return true;
+            }
+            seen += 1;
+            control += usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+        }
+        control * 10 > seen.max(1)
+    }
+
+    #[test]
+    fn binary_is_told_by_bytes_as_by_characters() {
+        let long_then_nul = format!("{}\0", "预算".repeat(4096));
+        let c1 = "\u{85}\u{9f}\u{80}".repeat(3);
+        let cases: Vec<(String, bool)> = vec![
+            (String::new(), false),
+            ("项目名称\t金额\r\n培训\t5".into(), false),
+            ("a\0b".into(), true),
+            // One control in ten characters is text; two is not.
+            ("\u{1}bcdefghij".into(), false),
+            ("\u{1}\u{2}cdefghij".into(), true),
+            // C1 controls (two bytes each) count, U+00A0 and U+00C2 do not.
+            (format!("{c1}abc"), true),
+            ("\u{a0}\u{c2}\u{a0}\u{c2}".into(), false),
+            ("\u{7f}\u{7f}x".into(), true),
+            // Only the first 4096 characters are looked at.
+            (long_then_nul, false),
+            (
+                format!("{}{}", "\u{1b}".repeat(500), "文".repeat(4096)),
+                true,
+            ),
+            (
+                format!("{}{}", "文".repeat(4096), "\u{1b}".repeat(500)),
+                false,
+            ),
+        ];
+        for (text, want) in &cases {
+            assert_eq!(looks_binary(text), *want, "{text:?}");
+            assert_eq!(looks_binary_by_chars(text), *want, "{text:?}");
+        }
+    }
 
     #[test]
     fn a_blank_text_is_no_form_without_the_reader_and_says_so() {

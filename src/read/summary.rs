@@ -92,12 +92,12 @@ const LEVEL2: &[(&str, &str, &[&str])] = &[
     ("满意度", "满意度", &["满意"]),
 ];
 
-fn level2_of(text: &str) -> Option<&'static (&'static str, &'static str, &'static [&'static str])> {
-    let n = normalize_label(text);
-    if has(&n, "目标") && !has(&n, "指标") {
+/// The `LEVEL2` entry a header label names; `n` is already `normalize_label`led.
+fn level2_of(n: &str) -> Option<&'static (&'static str, &'static str, &'static [&'static str])> {
+    if has(n, "目标") && !has(n, "指标") {
         return None;
     }
-    LEVEL2.iter().find(|(name, _, _)| has(&n, name))
+    LEVEL2.iter().find(|(name, _, _)| has(n, name))
 }
 
 /// Reads header rows from `start` and the data rows after them. Returns the projects,
