@@ -181,21 +181,44 @@ pub fn list<T>(v: &Value, at: &str, read: fn(&Value, &str) -> Result<T>) -> Resu
     }
 }
 
-/// An object read as a map from its keys to values read by `read`.
-pub fn map<T>(
-    v: &Value,
-    at: &str,
-    read: fn(&Value, &str) -> Result<T>,
-) -> Result<std::collections::BTreeMap<String, T>> {
+/// An object read as its entries, each value read by `read`.
+pub fn map<T>(v: &Value, at: &str, read: fn(&Value, &str) -> Result<T>) -> Result<Entries<T>> {
     let Value::Object(m) = v else {
         return invalid_type(at, "对象", "an object", v);
     };
-    // Inserted one by one: collecting would sort first, a sort compiled per value type.
-    let mut out = std::collections::BTreeMap::new();
+    let mut out = Vec::with_capacity(m.len());
     for (k, item) in m {
-        out.insert(k.clone(), read(item, &field_path(at, k))?);
+        out.push((k.clone(), read(item, &field_path(at, k))?));
     }
-    Ok(out)
+    Ok(Entries(out))
+}
+
+/// A JSON object's entries, each key once (in key order, as read): the few per-code
+/// settings of a profile, looked up by key. A `BTreeMap` compiled some twenty functions per
+/// value type into the page's module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entries<T>(pub Vec<(String, T)>);
+
+impl<T> Default for Entries<T> {
+    fn default() -> Self {
+        Entries(Vec::new())
+    }
+}
+
+impl<T> Entries<T> {
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Entries<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 pub fn strings(v: &Value, at: &str) -> Result<Vec<String>> {

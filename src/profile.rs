@@ -8,7 +8,6 @@ use crate::tree::{stem, Tree};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -53,9 +52,9 @@ pub struct Profile {
     /// For `auto`-style profiles: which profile a form's layout calls for, first match wins.
     pub detect: Vec<DetectRule>,
     /// Per-code severity overrides, e.g. {"R004": "error"}.
-    pub severity: BTreeMap<String, Severity>,
+    pub severity: json::Entries<Severity>,
     /// Where each setting comes from, by setting name (domain.md source keys).
-    pub sources: BTreeMap<String, String>,
+    pub sources: json::Entries<String>,
 }
 
 fn default_not_applicable_in() -> Vec<FormKind> {
@@ -381,6 +380,9 @@ impl Profile {
 
     /// The severity of `code` under this profile.
     pub fn severity_of(&self, code: Code, default: Severity) -> Severity {
+        if self.severity.0.is_empty() {
+            return default; // most profiles override none: no code name to spell
+        }
         self.severity
             .get(&code.as_str())
             .copied()
@@ -503,8 +505,8 @@ impl Default for Profile {
             text_limits: Vec::new(),
             template_phrases: Vec::new(),
             detect: Vec::new(),
-            severity: BTreeMap::new(),
-            sources: BTreeMap::new(),
+            severity: json::Entries::default(),
+            sources: json::Entries::default(),
         })
     }
 }

@@ -10,7 +10,6 @@ use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::Role;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
-use std::collections::BTreeSet;
 
 pub struct Level2Missing;
 
@@ -35,7 +34,7 @@ impl Rule for Level2Missing {
                 let Some(anchor) = rows.iter().find_map(|x| x.level1_cell()) else {
                     continue;
                 };
-                let matched: BTreeSet<usize> = set_of(
+                let matched: Vec<usize> = set_of(
                     rows.iter()
                         .filter_map(|x| x.level2.filter(|(a, _)| *a == i).map(|(_, j)| j)),
                 );

@@ -17,7 +17,6 @@ use crate::diagnostic::{Location, Section};
 use crate::form::{Cell, Loc, Project, Role};
 use crate::rules::{Context, Reads};
 use crate::tree::Placed;
-use std::collections::BTreeSet;
 
 /// What placing rows in the tree reads (`Context::placed`): the 一级 and 二级 labels.
 pub const TREE: Reads = Reads::indicators(&[Role::Level1, Role::Level2]);
@@ -27,17 +26,20 @@ pub fn rows_of<'c, 'a>(cx: &'c Context<'a>, p: usize) -> impl Iterator<Item = &'
     cx.placed().iter().filter(move |x| x.project == p)
 }
 
-/// The 一级 entries project `p` has (by tree index).
-pub fn present_level1(cx: &Context, p: usize) -> BTreeSet<usize> {
+/// The 一级 entries project `p` has (by tree index), in order.
+pub fn present_level1(cx: &Context, p: usize) -> Vec<usize> {
     set_of(rows_of(cx, p).filter_map(|x| x.level1))
 }
 
-/// A set of `items`, inserted one by one: `collect()` into a `BTreeSet` sorts them first,
-/// and each element type's sort compiled ~5 KB more into the page's module.
-pub fn set_of<T: Ord>(items: impl Iterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
+/// The distinct `items`, in order: a sorted vector, each inserted where it belongs. These
+/// sets hold a handful of entries; a `BTreeSet` compiled some twenty functions per element
+/// type into the page's module, and `collect()` then `sort` ~5 KB more.
+pub fn set_of<T: Ord>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut set = Vec::new();
     for item in items {
-        set.insert(item);
+        if let Err(at) = set.binary_search(&item) {
+            set.insert(at, item);
+        }
     }
     set
 }
@@ -74,8 +76,16 @@ pub fn row_location(cx: &Context, row: Option<u32>) -> Location {
 
 /// Distinct label cells (a filled-down 一级/二级 label is one cell written once).
 pub fn distinct<'a>(cells: impl Iterator<Item = &'a Cell>) -> Vec<&'a Cell> {
-    let mut seen: BTreeSet<(Loc, &str)> = BTreeSet::new();
-    cells.filter(|c| seen.insert((c.loc, c.as_str()))).collect()
+    let mut seen: Vec<(Loc, &str)> = Vec::new();
+    cells
+        .filter(|c| match seen.binary_search(&(c.loc, c.as_str())) {
+            Ok(_) => false,
+            Err(at) => {
+                seen.insert(at, (c.loc, c.as_str()));
+                true
+            }
+        })
+        .collect()
 }
 
 /// "产出指标、效益指标、满意度指标".
