@@ -14,7 +14,7 @@ pub enum Severity {
 
 impl Severity {
     /// A severity given by name in JSON (a profile's overrides).
-    pub fn from_json(v: &serde_json::Value, at: &str) -> crate::json::Result<Severity> {
+    pub fn from_json(v: &crate::json::Value, at: &str) -> crate::json::Result<Severity> {
         let all = [Severity::Error, Severity::Warning, Severity::Info];
         crate::json::one_of(v, at, &all.map(|s| (s.as_str(), s)))
     }

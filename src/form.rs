@@ -29,7 +29,7 @@ impl FormKind {
         ("narrative-report", FormKind::NarrativeReport),
     ];
 
-    pub fn from_json(v: &serde_json::Value, at: &str) -> crate::json::Result<FormKind> {
+    pub fn from_json(v: &crate::json::Value, at: &str) -> crate::json::Result<FormKind> {
         crate::json::one_of(v, at, &FormKind::NAMES)
     }
 
@@ -190,7 +190,7 @@ impl Role {
     }
 
     /// A role given by name in JSON.
-    pub fn from_json(v: &serde_json::Value, at: &str) -> crate::json::Result<Role> {
+    pub fn from_json(v: &crate::json::Value, at: &str) -> crate::json::Result<Role> {
         crate::json::one_of(v, at, &Role::ALL.map(|r| (r.as_str(), r)))
     }
 

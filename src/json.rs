@@ -1,14 +1,385 @@
-//! Typed values read by hand from a parsed JSON tree (profiles, forms a portal passes), with
-//! errors that name where they are: `tree.level1[0].level2[1]: unknown field "nam"`.
+//! JSON read by hand: a small parser into a [`Value`] tree, and typed values read from it
+//! (profiles, forms a portal passes, the page's options) with errors that name where they
+//! are: `tree.level1[0].level2[1]: unknown field "nam"`.
 //!
 //! Derived serde readers compile a large generic reader per type (~110 KB of the page's
-//! module for the profile and the form model); these few functions are shared by all.
+//! module for the profile and the form model), and `serde_json::Value` a deserializer and a
+//! B-tree map; the page reads a built-in profile before its first findings, and every
+//! function it calls is compiled then. These few functions are shared by all. Writing
+//! JSON (reports) stays with serde.
 
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
 use std::fmt::Display;
 
 pub type Result<T> = std::result::Result<T, String>;
+
+/// A parsed JSON value. Numbers are kept as written, to be read exactly when asked.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(String),
+    String(String),
+    Array(Vec<Value>),
+    Object(Map),
+}
+
+/// A JSON object: its members ordered by key, each key once (the last written wins, as in
+/// `serde_json`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Map(Vec<(String, Value)>);
+
+impl Map {
+    fn find(&self, key: &str) -> std::result::Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.find(key)
+            .ok()
+            .and_then(|i| self.0.get(i))
+            .map(|(_, v)| v)
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        let i = self.find(key).ok()?;
+        self.0.get_mut(i).map(|(_, v)| v)
+    }
+
+    /// Sets `key`, replacing what it held.
+    pub fn insert(&mut self, key: String, value: Value) {
+        match self.find(&key) {
+            Ok(i) => {
+                if let Some(slot) = self.0.get_mut(i) {
+                    slot.1 = value;
+                }
+            }
+            Err(i) => self.0.insert(i, (key, value)),
+        }
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let i = self.find(key).ok()?;
+        Some(self.0.remove(i).1)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Value)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl IntoIterator for Map {
+    type Item = (String, Value);
+    type IntoIter = std::vec::IntoIter<(String, Value)>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl Value {
+    pub fn get(&self, key: &str) -> Option<&Value> {
+        self.as_object().and_then(|m| m.get(key))
+    }
+
+    pub fn as_object(&self) -> Option<&Map> {
+        match self {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn as_object_mut(&mut self) -> Option<&mut Map> {
+        match self {
+            Value::Object(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&Vec<Value>> {
+        match self {
+            Value::Array(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A number written as a whole number that fits in a u64 ("3"; not "3.0", "-1", "1e2").
+    pub fn as_u64(&self) -> Option<u64> {
+        match self {
+            Value::Number(n) if n.bytes().all(|b| b.is_ascii_digit()) => n.parse().ok(),
+            _ => None,
+        }
+    }
+}
+
+/// Nesting deeper than this is refused, not recursed into (as `serde_json` does).
+const MAX_DEPTH: u32 = 128;
+
+/// Parses JSON text (RFC 8259). The error says what is wrong and where (line, column).
+pub fn parse(text: &str) -> Result<Value> {
+    let mut p = Parser {
+        text,
+        at: 0,
+        depth: 0,
+    };
+    p.space();
+    let v = p.value()?;
+    p.space();
+    if p.at < text.len() {
+        return Err(p.error("trailing characters"));
+    }
+    Ok(v)
+}
+
+struct Parser<'t> {
+    text: &'t str,
+    at: usize,
+    depth: u32,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn eat(&mut self, b: u8) -> bool {
+        let hit = self.peek() == Some(b);
+        self.at += usize::from(hit);
+        hit
+    }
+
+    fn space(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn error(&self, what: &str) -> String {
+        let before = self.text.as_bytes().get(..self.at).unwrap_or_default();
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        // 1-based, at the byte that is wrong; 0 at the end of an empty line (as serde_json).
+        let column = before.iter().rev().take_while(|&&b| b != b'\n').count()
+            + usize::from(self.at < self.text.len());
+        format!("{what} at line {line} column {column}")
+    }
+
+    fn value(&mut self) -> Result<Value> {
+        match self.peek() {
+            None => Err(self.error("EOF while parsing a value")),
+            Some(b'{') => self.object(),
+            Some(b'[') => self.array(),
+            Some(b'"') => self.string().map(Value::String),
+            Some(b't') => self.word("true", Value::Bool(true)),
+            Some(b'f') => self.word("false", Value::Bool(false)),
+            Some(b'n') => self.word("null", Value::Null),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(_) => Err(self.error("expected value")),
+        }
+    }
+
+    fn word(&mut self, word: &str, v: Value) -> Result<Value> {
+        for &b in word.as_bytes() {
+            match self.peek() {
+                Some(x) if x == b => self.at += 1,
+                Some(_) => return Err(self.error("expected value")),
+                None => return Err(self.error("EOF while parsing a value")),
+            }
+        }
+        Ok(v)
+    }
+
+    fn enter(&mut self) -> Result<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(self.error("recursion limit exceeded"));
+        }
+        self.at += 1; // the opening bracket
+        self.space();
+        Ok(())
+    }
+
+    fn object(&mut self) -> Result<Value> {
+        self.enter()?;
+        let mut map = Map::default();
+        if !self.eat(b'}') {
+            loop {
+                if self.peek() != Some(b'"') {
+                    return Err(self.error("key must be a string"));
+                }
+                let key = self.string()?;
+                self.space();
+                if !self.eat(b':') {
+                    return Err(self.error("expected `:`"));
+                }
+                self.space();
+                let v = self.value()?;
+                map.insert(key, v);
+                self.space();
+                if self.eat(b'}') {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return Err(self.error("expected `,` or `}`"));
+                }
+                self.space();
+                if self.peek() == Some(b'}') {
+                    return Err(self.error("trailing comma"));
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(Value::Object(map))
+    }
+
+    fn array(&mut self) -> Result<Value> {
+        self.enter()?;
+        let mut items = Vec::new();
+        if !self.eat(b']') {
+            loop {
+                items.push(self.value()?);
+                self.space();
+                if self.eat(b']') {
+                    break;
+                }
+                if !self.eat(b',') {
+                    return Err(self.error("expected `,` or `]`"));
+                }
+                self.space();
+                if self.peek() == Some(b']') {
+                    return Err(self.error("trailing comma"));
+                }
+            }
+        }
+        self.depth -= 1;
+        Ok(Value::Array(items))
+    }
+
+    fn number(&mut self) -> Result<Value> {
+        let start = self.at;
+        let digits = |p: &mut Self| {
+            let from = p.at;
+            while p.peek().is_some_and(|b| b.is_ascii_digit()) {
+                p.at += 1;
+            }
+            p.at > from
+        };
+        self.eat(b'-');
+        // No leading zeros: "0", "0.5", but not "01".
+        if !self.eat(b'0') && !digits(self) {
+            return Err(self.error("invalid number"));
+        }
+        if self.eat(b'.') && !digits(self) {
+            return Err(self.error("invalid number"));
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            let _ = self.eat(b'+') || self.eat(b'-');
+            if !digits(self) {
+                return Err(self.error("invalid number"));
+            }
+        }
+        let raw = self.text.get(start..self.at).unwrap_or_default();
+        Ok(Value::Number(raw.to_string()))
+    }
+
+    /// A string from its opening quote, escapes read.
+    fn string(&mut self) -> Result<String> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            // A run of plain characters: a quote, a backslash or a control byte ends it,
+            // all ASCII, so the run is whole characters.
+            let from = self.at;
+            while self
+                .peek()
+                .is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20)
+            {
+                self.at += 1;
+            }
+            out.push_str(self.text.get(from..self.at).unwrap_or_default());
+            match self.peek() {
+                None => return Err(self.error("EOF while parsing a string")),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    let c = self.escape()?;
+                    out.push(c);
+                }
+                Some(_) => {
+                    return Err(self
+                        .error("control character (\\u0000-\\u001F) found while parsing a string"))
+                }
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Result<char> {
+        let Some(b) = self.peek() else {
+            return Err(self.error("EOF while parsing a string"));
+        };
+        self.at += 1;
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hi = self.hex4()?;
+                if !(0xD800..0xDC00).contains(&hi) {
+                    return char::from_u32(hi)
+                        .ok_or_else(|| self.error("lone trailing surrogate in hex escape"));
+                }
+                // A leading surrogate must be followed by a trailing one.
+                if !(self.eat(b'\\') && self.eat(b'u')) {
+                    return Err(self.error("lone leading surrogate in hex escape"));
+                }
+                let lo = self.hex4()?;
+                if !(0xDC00..0xE000).contains(&lo) {
+                    return Err(self.error("lone leading surrogate in hex escape"));
+                }
+                char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00))
+                    .ok_or_else(|| self.error("invalid unicode code point"))?
+            }
+            _ => return Err(self.error("invalid escape")),
+        })
+    }
+
+    fn hex4(&mut self) -> Result<u32> {
+        let digits = self.text.get(self.at..self.at + 4).unwrap_or_default();
+        match u32::from_str_radix(digits, 16) {
+            Ok(n) if digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                self.at += 4;
+                Ok(n)
+            }
+            _ => Err(self.error("invalid escape")),
+        }
+    }
+}
 
 /// Where a value sits: `at` plus a field name.
 pub fn field_path(at: &str, key: &str) -> String {
@@ -43,7 +414,7 @@ fn invalid_type<T>(at: &str, zh: &str, en: &str, got: &Value) -> Result<T> {
 /// An object's fields, taken one by one; [`Fields::end`] then rejects any it did not take.
 pub struct Fields<'a> {
     at: &'a str,
-    map: &'a Map<String, Value>,
+    map: &'a Map,
     known: Vec<&'static str>,
 }
 
@@ -187,7 +558,7 @@ pub fn map<T>(v: &Value, at: &str, read: fn(&Value, &str) -> Result<T>) -> Resul
         return invalid_type(at, "对象", "an object", v);
     };
     let mut out = Vec::with_capacity(m.len());
-    for (k, item) in m {
+    for (k, item) in m.iter() {
         out.push((k.clone(), read(item, &field_path(at, k))?));
     }
     Ok(Entries(out))
@@ -302,7 +673,7 @@ mod tests {
             (r#"["a"]"#, Err("limits[0]: 应为对象 / invalid type: string")),
         ];
         for (json, want) in cases {
-            let v: Value = serde_json::from_str(json).unwrap();
+            let v: Value = parse(json).unwrap();
             match (list(&v, "limits", limit), want) {
                 (Ok(got), Ok(w)) => assert_eq!(&got, w, "{json}"),
                 (Err(e), Err(words)) => assert!(e.contains(words), "{json}: {e}"),
@@ -313,7 +684,7 @@ mod tests {
 
     #[test]
     fn decimals_names_and_pairs() {
-        let v = |s: &str| -> Value { serde_json::from_str(s).unwrap() };
+        let v = |s: &str| -> Value { parse(s).unwrap() };
         assert_eq!(decimal(&v(r#"" 1.50""#), "x"), Ok(Decimal::new(150, 2)));
         assert!(decimal(&v("1.5"), "x")
             .unwrap_err()

@@ -43,7 +43,7 @@ pub struct Bands {
 
 impl Bands {
     /// `monitoring` of a profile's JSON.
-    pub(crate) fn from_json(v: &serde_json::Value, at: &str) -> json::Result<Bands> {
+    pub(crate) fn from_json(v: &crate::json::Value, at: &str) -> json::Result<Bands> {
         let mut f = json::Fields::of(v, at)?;
         let bands = Bands {
             red_below: f.req("redBelow", json::decimal)?,

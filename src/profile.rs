@@ -3,11 +3,11 @@
 use crate::diagnostic::{Msg, Severity};
 use crate::form::{Form, FormKind, Role};
 use crate::json;
+use crate::json::Value;
 use crate::rules::registry::{self, Code};
 use crate::tree::{stem, Tree};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use serde_json::Value;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -226,7 +226,7 @@ fn resolve_json(mut v: Value, depth: u32) -> Result<Value, ProfileError> {
         };
         let base_json =
             builtin_json(&base).map_err(|_| invalid(format!("extends: 未知配置 {base}")))?;
-        let parsed: Value = serde_json::from_str(base_json).map_err(invalid)?;
+        let parsed = json::parse(base_json).map_err(invalid)?;
         let mut merged = resolve_json(parsed, depth + 1)?;
         if let Some(m) = merged.as_object_mut() {
             // A base's detection rules describe the base; an extension inherits none of them.
@@ -238,7 +238,7 @@ fn resolve_json(mut v: Value, depth: u32) -> Result<Value, ProfileError> {
     if let Some(Value::String(name)) = v.get("tree") {
         let base_json =
             builtin_json(name).map_err(|_| invalid(format!("tree: 未知配置 {name}")))?;
-        let parsed: Value = serde_json::from_str(base_json).map_err(invalid)?;
+        let parsed = json::parse(base_json).map_err(invalid)?;
         let resolved = resolve_json(parsed, depth + 1)?;
         let tree = resolved.get("tree").cloned().unwrap_or(Value::Null);
         if let Some(m) = v.as_object_mut() {
@@ -279,7 +279,11 @@ impl Profile {
     }
 
     fn parse(json: &str) -> Result<Profile, ProfileError> {
-        let value: Value = serde_json::from_str(json).map_err(|e| invalid(format!("JSON: {e}")))?;
+        Profile::from_value(json::parse(json).map_err(|e| invalid(format!("JSON: {e}")))?)
+    }
+
+    /// Reads and validates a profile already parsed (a portal's options object).
+    pub fn from_value(value: Value) -> Result<Profile, ProfileError> {
         let value = resolve_json(value, 0)?;
         let p = Profile::read(&value).map_err(invalid)?;
         p.validate()?;

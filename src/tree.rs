@@ -2,11 +2,11 @@
 
 use crate::form::{Cell, Indicator, Project};
 use crate::json;
+use crate::json::Value;
 use crate::memo::{Derived, FastMap};
 use crate::read::headers::label_key;
 use crate::span::has;
 use serde::Serialize;
-use serde_json::Value;
 
 /// 一级 → 二级 as a region's template lays them out. Names are matched on their stem
 /// (white space, brackets and a trailing 指标/目标 removed), so 产出目标 and 产出指标 meet.
@@ -377,7 +377,7 @@ mod tests {
     use super::*;
 
     fn tree() -> Tree {
-        let v = serde_json::from_str(
+        let v = crate::json::parse(
             r#"{"level1":[
               {"name":"产出指标","synonyms":["产出"],"level2":[
                 {"name":"数量指标"},{"name":"质量指标"},{"name":"时效指标","synonyms":["产出进度指标"]}]},

@@ -77,13 +77,13 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 
 #[derive(Default)]
 struct Options {
-    profile: Option<serde_json::Value>,
+    profile: Option<crate::json::Value>,
     lang: Option<String>,
 }
 
 impl Options {
     /// `{profile?, lang?}`; other fields are let be.
-    fn from_json(v: &serde_json::Value) -> crate::json::Result<Options> {
+    fn from_json(v: &crate::json::Value) -> crate::json::Result<Options> {
         let mut f = crate::json::Fields::of(v, "options")?;
         Ok(Options {
             profile: f.opt("profile", |v, _| Ok(v.clone()))?,
@@ -110,19 +110,16 @@ impl Validator {
         } else {
             let json = js_sys::JSON::stringify(&options)
                 .map_err(|_| JsError::new("options must be an object"))?;
-            serde_json::from_str(&String::from(json))
-                .map_err(|e| e.to_string())
+            crate::json::parse(&String::from(json))
                 .and_then(|v| Options::from_json(&v))
                 .map_err(|e| JsError::new(&format!("options: {e}")))?
         };
         let profile = match opts.profile {
             None => Profile::default(),
-            Some(serde_json::Value::String(name)) => {
+            Some(crate::json::Value::String(name)) => {
                 Profile::builtin(&name).map_err(|e| JsError::new(&e.to_string()))?
             }
-            Some(obj) => {
-                Profile::from_json(&obj.to_string()).map_err(|e| JsError::new(&e.to_string()))?
-            }
+            Some(obj) => Profile::from_value(obj).map_err(|e| JsError::new(&e.to_string()))?,
         };
         let lang = match opts.lang.as_deref() {
             None => Lang::Zh,
@@ -201,10 +198,18 @@ impl Validator {
     /// The built-in profiles: `{ name, description }` each, `auto` first.
     #[wasm_bindgen(unchecked_return_type = "{ name: string; description: string }[]")]
     pub fn profiles() -> Result<JsValue, JsError> {
-        let list: Vec<serde_json::Value> = crate::profile::BUILTIN
+        #[derive(Serialize)]
+        struct Listed<'p> {
+            name: &'p str,
+            description: &'p str,
+        }
+        let list: Vec<Listed> = crate::profile::BUILTIN
             .iter()
             .filter_map(|(n, _)| crate::profile::builtin_ref(n).ok())
-            .map(|p| serde_json::json!({ "name": p.name, "description": p.description }))
+            .map(|p| Listed {
+                name: &p.name,
+                description: &p.description,
+            })
             .collect();
         to_js(&list)
     }

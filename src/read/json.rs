@@ -5,13 +5,13 @@ use crate::form::{
     Cell, Cells, Field, Form, FormKind, FundSource, FundingRow, Indicator, Loc, MoneyUnit, Project,
     Role,
 };
+use crate::json::Value;
 use crate::json::{self, Fields};
-use serde_json::Value;
 
 /// Accepts `{"forms": [...]}`, `[form, ...]` or a single form object.
 pub fn read(text: &str) -> Result<ReadOutput, ReadError> {
     // Parse once to a Value to report syntax errors with line and column.
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::Json(e.to_string()))?;
+    let value = crate::json::parse(text).map_err(ReadError::Json)?;
     let forms = match &value {
         Value::Object(o) => match o.get("forms") {
             Some(forms) => json::list(forms, "forms", form),
