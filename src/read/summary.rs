@@ -282,12 +282,14 @@ fn read_row(
         let cell = row.get(ci);
         // A typed column the data lacks: skip it when the cell fits what comes next
         // (the next prefix column, or the indicator pairs, which take any text).
-        let next_accepts = prefix
-            .get(k + 1)
-            .map_or(cell.is_some_and(|c| !c.is_blank()), |(_, next, _)| {
-                next.accepts(cell)
-            });
-        if !slot.accepts(cell) && next_accepts {
+        let next_accepts = || {
+            prefix
+                .get(k + 1)
+                .map_or(cell.is_some_and(|c| !c.is_blank()), |(_, next, _)| {
+                    next.accepts(cell)
+                })
+        };
+        if !slot.accepts(cell) && next_accepts() {
             skipped.push(k);
             continue;
         }
