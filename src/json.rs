@@ -232,21 +232,30 @@ impl Parser<'_> {
                 self.space();
                 let v = self.value()?;
                 map.insert(key, v);
-                self.space();
-                if self.eat(b'}') {
+                if self.closed(b'}', "expected `,` or `}`")? {
                     break;
-                }
-                if !self.eat(b',') {
-                    return Err(self.error("expected `,` or `}`"));
-                }
-                self.space();
-                if self.peek() == Some(b'}') {
-                    return Err(self.error("trailing comma"));
                 }
             }
         }
         self.depth -= 1;
         Ok(Value::Object(map))
+    }
+
+    /// After an item: true at the closing bracket, false past a comma with another item to
+    /// come (a comma before the bracket is refused, as is anything else).
+    fn closed(&mut self, close: u8, expected: &str) -> Result<bool> {
+        self.space();
+        if self.eat(close) {
+            return Ok(true);
+        }
+        if !self.eat(b',') {
+            return Err(self.error(expected));
+        }
+        self.space();
+        if self.peek() == Some(close) {
+            return Err(self.error("trailing comma"));
+        }
+        Ok(false)
     }
 
     fn array(&mut self) -> Result<Value> {
@@ -255,16 +264,8 @@ impl Parser<'_> {
         if !self.eat(b']') {
             loop {
                 items.push(self.value()?);
-                self.space();
-                if self.eat(b']') {
+                if self.closed(b']', "expected `,` or `]`")? {
                     break;
-                }
-                if !self.eat(b',') {
-                    return Err(self.error("expected `,` or `]`"));
-                }
-                self.space();
-                if self.peek() == Some(b']') {
-                    return Err(self.error("trailing comma"));
                 }
             }
         }
