@@ -6,10 +6,12 @@ use crate::form::{Form, Indicator, Project, Role};
 use crate::profile::{Choice, Profile};
 use crate::report::Report;
 use crate::rules::{self, Findings, Reads, Rerun};
+use std::borrow::Cow;
 
 /// One profile's checks of successive versions of an input.
 pub struct Session {
-    profile: Profile,
+    /// A built-in is borrowed from the parsed built-ins, not copied.
+    profile: Cow<'static, Profile>,
     last: Option<Last>,
     /// The last paste's cells, to split only an edited line again.
     kept: Option<crate::read::Kept>,
@@ -23,6 +25,15 @@ struct Last {
 
 impl Session {
     pub fn new(profile: Profile) -> Self {
+        Session::with(Cow::Owned(profile))
+    }
+
+    /// A session with a built-in profile (`profile::builtin_ref`).
+    pub fn builtin(profile: &'static Profile) -> Self {
+        Session::with(Cow::Borrowed(profile))
+    }
+
+    fn with(profile: Cow<'static, Profile>) -> Self {
         Session {
             profile,
             last: None,

@@ -114,12 +114,18 @@ impl Validator {
                 .and_then(|v| Options::from_json(&v))
                 .map_err(|e| JsError::new(&format!("options: {e}")))?
         };
-        let profile = match opts.profile {
-            None => Profile::default(),
-            Some(crate::json::Value::String(name)) => {
-                Profile::builtin(&name).map_err(|e| JsError::new(&e.to_string()))?
+        // A built-in is used where it was parsed, not copied.
+        let builtin = |name: &str| {
+            crate::profile::builtin_ref(name)
+                .map(Session::builtin)
+                .map_err(|e| JsError::new(&e.to_string()))
+        };
+        let session = match opts.profile {
+            None => builtin("auto")?,
+            Some(crate::json::Value::String(name)) => builtin(&name)?,
+            Some(obj) => {
+                Session::new(Profile::from_value(obj).map_err(|e| JsError::new(&e.to_string()))?)
             }
-            Some(obj) => Profile::from_value(obj).map_err(|e| JsError::new(&e.to_string()))?,
         };
         let lang = match opts.lang.as_deref() {
             None => Lang::Zh,
@@ -127,10 +133,7 @@ impl Validator {
                 Lang::parse(l).ok_or_else(|| JsError::new("lang must be \"zh\" or \"en\""))?
             }
         };
-        Ok(Validator {
-            session: Session::new(profile),
-            lang,
-        })
+        Ok(Validator { session, lang })
     }
 
     /// Checks a paste (string: TSV, JSON text or a report) or a form object; returns a
