@@ -30,6 +30,22 @@ pub enum Value {
 pub struct Map(Vec<(String, Value)>);
 
 impl Map {
+    /// Members as written: ordered by key, the last of a repeated key kept. Sorted once
+    /// (stable, so repeats stay in the order written), not inserted one by one: a hostile
+    /// object of a million keys in no order would take a million moves per key. (The sort
+    /// is 5.8 KB of the page's module; an unstable one by key and place, 7.1 KB.)
+    fn of(mut members: Vec<(String, Value)>) -> Map {
+        members.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut out: Vec<(String, Value)> = Vec::with_capacity(members.len());
+        for (k, v) in members {
+            match out.last_mut() {
+                Some(last) if last.0 == k => last.1 = v,
+                _ => out.push((k, v)),
+            }
+        }
+        Map(out)
+    }
+
     fn find(&self, key: &str) -> std::result::Result<usize, usize> {
         self.0.binary_search_by(|(k, _)| k.as_str().cmp(key))
     }
@@ -218,7 +234,7 @@ impl Parser<'_> {
 
     fn object(&mut self) -> Result<Value> {
         self.enter()?;
-        let mut map = Map::default();
+        let mut members = Vec::new();
         if !self.eat(b'}') {
             loop {
                 if self.peek() != Some(b'"') {
@@ -231,14 +247,14 @@ impl Parser<'_> {
                 }
                 self.space();
                 let v = self.value()?;
-                map.insert(key, v);
+                members.push((key, v));
                 if self.closed(b'}', "expected `,` or `}`")? {
                     break;
                 }
             }
         }
         self.depth -= 1;
-        Ok(Value::Object(map))
+        Ok(Value::Object(Map::of(members)))
     }
 
     /// After an item: true at the closing bracket, false past a comma with another item to

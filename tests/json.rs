@@ -156,3 +156,21 @@ proptest! {
         agree(&text);
     }
 }
+
+#[test]
+fn a_huge_object_in_no_order_is_read_whole_and_the_last_repeat_wins() {
+    // 200,000 keys written backwards, then a repeat of one: inserted in order one by one
+    // this would move the map ~2·10¹⁰ times; read and sorted once, it is quick.
+    let n = 200_000;
+    let mut text = String::from("{");
+    for i in (0..n).rev() {
+        text.push_str(&format!("\"k{i:06}\":{i},"));
+    }
+    text.push_str("\"k000007\":\"again\"}");
+    let v = parse(&text).unwrap();
+    let m = v.as_object().unwrap();
+    assert_eq!(m.len(), n);
+    assert_eq!(m.get("k000007").and_then(Value::as_str), Some("again"));
+    assert_eq!(m.get("k199999").and_then(Value::as_u64), Some(199_999));
+    assert_eq!(m.keys().next().map(String::as_str), Some("k000000"));
+}
