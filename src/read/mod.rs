@@ -130,12 +130,35 @@ pub fn excel_serial_date(serial: i64) -> Option<(i64, u32, u32)> {
     Some((if m <= 2 { y + 1 } else { y }, m, d))
 }
 
+/// The bytes `looks_binary` looks for first, by table (a test per byte was slower).
+#[allow(clippy::indexing_slicing)] // i < 256 = t.len(); `get_mut` is not allowed in a const
+static SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = matches!(i, 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F | 0xC2);
+        i += 1;
+    }
+    t
+};
+
 /// True when the text holds a NUL among its first 4096 characters, or more than one in
 /// ten of them are control characters other than tab and line breaks (U+0000–U+001F,
 /// U+007F–U+009F). Decided by bytes: decoding each character was a tenth of checking a
 /// seed-sized form, on every keystroke.
 fn looks_binary(text: &str) -> bool {
     let b = text.as_bytes();
+    // The first 4096 characters lie in the first 16 KiB, and most texts have no byte there
+    // that could start a control character other than tab and line breaks: a C0 control,
+    // DEL, or C2 (the lead byte of U+0080–U+009F, and of Latin-1 letters, which the exact
+    // pass below counts out).
+    let window = b.get(..b.len().min(4 * 4096)).unwrap_or(b);
+    if !window
+        .iter()
+        .any(|&x| SUSPECT.get(usize::from(x)).copied().unwrap_or(true))
+    {
+        return false;
+    }
     let (mut seen, mut control) = (0usize, 0usize);
     for (i, &x) in b.iter().enumerate() {
         if x & 0xC0 == 0x80 {
