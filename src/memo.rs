@@ -95,11 +95,11 @@ impl<V: Clone> Memo<V> {
     /// `get_or` keyed by two texts together ("3:ab" + "c" for "ab", "c": the length keeps
     /// "ab", "c" apart from "a", "bc").
     pub fn get_or_joined(&self, a: &str, b: &str, make: impl FnOnce() -> V) -> V {
-        use std::fmt::Write;
         match self.scratch.try_borrow_mut() {
             Ok(mut key) => {
                 key.clear();
-                let _ = write!(key, "{}:", a.len());
+                push_decimal(&mut key, a.len());
+                key.push(':');
                 key.push_str(a);
                 key.push_str(b);
                 self.get_or(&key, make)
@@ -107,6 +107,27 @@ impl<V: Clone> Memo<V> {
             // Only if `make` itself looks up a joined key in this table.
             Err(_) => self.get_or(&format!("{}:{a}{b}", a.len()), make),
         }
+    }
+}
+
+/// Appends `n` in decimal: a joined key is built on every lookup, and `write!` went through
+/// the formatting machinery each time.
+fn push_decimal(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || i == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(i..).unwrap_or_default() {
+        out.push(char::from(d));
     }
 }
 
@@ -137,6 +158,15 @@ impl<T> PartialEq for Derived<T> {
 mod tests {
     use super::*;
     use std::cell::Cell;
+
+    #[test]
+    fn decimals_are_written_as_format_writes_them() {
+        for n in [0, 7, 10, 99, 100, 12_345, usize::MAX] {
+            let mut s = String::from("k");
+            push_decimal(&mut s, n);
+            assert_eq!(s, format!("k{n}"));
+        }
+    }
 
     #[test]
     fn computes_once_per_key() {
