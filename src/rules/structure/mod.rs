@@ -15,6 +15,7 @@ pub mod unknown_category;
 
 use crate::diagnostic::{Location, Section};
 use crate::form::{Cell, Loc, Project, Role};
+use crate::memo::FastSet;
 use crate::rules::{Context, Reads};
 use crate::tree::Placed;
 
@@ -31,10 +32,10 @@ pub fn present_level1(cx: &Context, p: usize) -> Vec<usize> {
     set_of(rows_of(cx, p).filter_map(|x| x.level1))
 }
 
-/// The distinct `items`, in order: a sorted vector, each inserted where it belongs. These
-/// sets hold a handful of entries; a `BTreeSet` compiled some twenty functions per element
-/// type into the page's module, and `collect()` then `sort` ~5 KB more.
-pub fn set_of<T: Ord>(items: impl Iterator<Item = T>) -> Vec<T> {
+/// The distinct tree indices among `items`, in order: a sorted vector, each inserted where
+/// it belongs (a tree has a handful of entries; a `BTreeSet` compiled some twenty functions
+/// into the page's module).
+pub fn set_of(items: impl Iterator<Item = usize>) -> Vec<usize> {
     let mut set = Vec::new();
     for item in items {
         if let Err(at) = set.binary_search(&item) {
@@ -76,16 +77,10 @@ pub fn row_location(cx: &Context, row: Option<u32>) -> Location {
 
 /// Distinct label cells (a filled-down 一级/二级 label is one cell written once).
 pub fn distinct<'a>(cells: impl Iterator<Item = &'a Cell>) -> Vec<&'a Cell> {
-    let mut seen: Vec<(Loc, &str)> = Vec::new();
-    cells
-        .filter(|c| match seen.binary_search(&(c.loc, c.as_str())) {
-            Ok(_) => false,
-            Err(at) => {
-                seen.insert(at, (c.loc, c.as_str()));
-                true
-            }
-        })
-        .collect()
+    // Hashed, as the other rules' sets of label cells are (one map type for all): a form
+    // may have thousands of them, not all in sheet order (headings come after rows).
+    let mut seen: FastSet<(Loc, &str)> = FastSet::default();
+    cells.filter(|c| seen.insert((c.loc, c.as_str()))).collect()
 }
 
 /// "产出指标、效益指标、满意度指标".
