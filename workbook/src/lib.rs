@@ -24,45 +24,12 @@ pub fn rows_json(bytes: &[u8]) -> Result<String, String> {
         return Err(jixiao::read::ReadError::TooLarge { bytes: bytes.len() }.to_string());
     }
     let rows = jixiao::read::xlsx::read_rows(bytes).map_err(|e| e.to_string())?;
-    Ok(json_rows(&rows))
+    json_rows(&rows)
 }
 
-/// `[["a","b"],…]`, written by hand: serde's derive machinery is not needed for strings.
-fn json_rows(rows: &[Vec<String>]) -> String {
-    let mut out =
-        String::with_capacity(rows.iter().flatten().map(|c| c.len() + 3).sum::<usize>() + 2);
-    out.push('[');
-    for (i, row) in rows.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push('[');
-        for (j, cell) in row.iter().enumerate() {
-            if j > 0 {
-                out.push(',');
-            }
-            json_string(&mut out, cell);
-        }
-        out.push(']');
-    }
-    out.push(']');
-    out
-}
-
-fn json_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+/// `[["a","b"],…]`.
+fn json_rows(rows: &[Vec<String>]) -> Result<String, String> {
+    serde_json::to_string(rows).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -83,7 +50,7 @@ mod tests {
                 .iter()
                 .map(|r| r.iter().map(|c| c.to_string()).collect())
                 .collect();
-            let got = json_rows(&rows);
+            let got = json_rows(&rows).unwrap_or_default();
             assert_eq!(&got, want);
             let back: Vec<Vec<String>> = serde_json::from_str(&got).unwrap_or_default();
             assert_eq!(back, rows, "{got}");
