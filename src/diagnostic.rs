@@ -99,7 +99,7 @@ pub struct Location {
     /// The column role, e.g. "rate" or "level3"; see `form::Role`.
     pub field: Option<&'static str>,
     /// The cell's exact text as read.
-    pub cell_text: Option<std::sync::Arc<str>>,
+    pub cell_text: Option<crate::form::Text>,
 }
 
 /// What a fix may do without asking: `safe` fixes keep the meaning, `unsafe` ones guess it.

@@ -255,7 +255,7 @@ pub struct LocationRecord {
     /// 1-based sheet column.
     pub column: Option<u32>,
     pub field: Option<&'static str>,
-    pub cell_text: Option<std::sync::Arc<str>>,
+    pub cell_text: Option<crate::form::Text>,
 }
 
 impl From<&Location> for LocationRecord {

@@ -1,6 +1,7 @@
 //! Splits pasted text into a grid of cells: tabs, line breaks and Excel's quoted cells.
 
-use crate::form::{Cell, Loc};
+use crate::form::{Cell, Loc, Text};
+use std::sync::Arc;
 
 /// A pasted sheet: `rows[i]` is sheet row `i + 1`; cells keep their exact text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,6 +24,13 @@ impl Grid {
 /// end comes later; inside it `""` is one quote and tabs and line breaks are text.
 /// Otherwise the quote is literal text and the cell is recorded in `unbalanced_quotes`.
 pub fn parse(text: &str) -> Grid {
+    parse_shared(&Arc::from(text))
+}
+
+/// `parse` of text already shared: each cell is a range of `text` (a quoted cell with `""`
+/// in it, unquoted, has its own).
+pub fn parse_shared(buf: &Arc<str>) -> Grid {
+    let text: &str = buf;
     let mut grid = Grid::default();
     let bytes = text.as_bytes();
     let mut row: Vec<Cell> = Vec::new();
@@ -45,8 +53,11 @@ pub fn parse(text: &str) -> Grid {
         };
         let (cell_text, next) = match quoted {
             Some(close) => {
-                let inner = text.get(pos.saturating_add(1)..close).unwrap_or("");
-                let unquoted: std::sync::Arc<str> = inner.replace("\"\"", "\"").into();
+                let inner = pos.saturating_add(1)..close;
+                let unquoted = match text.get(inner.clone()) {
+                    Some(t) if t.contains("\"\"") => Text::from(t.replace("\"\"", "\"")),
+                    _ => Text::slice(buf, inner),
+                };
                 (unquoted, close.saturating_add(1))
             }
             None => {
@@ -57,15 +68,7 @@ pub fn parse(text: &str) -> Grid {
                     .get(pos..)
                     .and_then(|rest| memchr::memchr3(b'\t', b'\n', b'\r', rest))
                     .map_or(bytes.len(), |i| pos.saturating_add(i));
-                let cell = text.get(pos..end).unwrap_or("");
-                (
-                    if cell.is_empty() {
-                        empty()
-                    } else {
-                        cell.into()
-                    },
-                    end,
-                )
+                (Text::slice(buf, pos..end), end)
             }
         };
         row.push(Cell::new(cell_text, loc));
@@ -95,13 +98,6 @@ pub fn parse(text: &str) -> Grid {
         }
     }
     grid
-}
-
-/// The text of an empty cell, one shared allocation: a third of a pasted form's cells are
-/// empty, and each had its own.
-fn empty() -> std::sync::Arc<str> {
-    static EMPTY: std::sync::OnceLock<std::sync::Arc<str>> = std::sync::OnceLock::new();
-    EMPTY.get_or_init(|| "".into()).clone()
 }
 
 /// Brings `grid`, the parse of `before`, up to date with `after` when the two differ

@@ -186,7 +186,7 @@ pub fn read_text(text: &str) -> Result<ReadOutput, ReadError> {
 
 /// A paste and its cells, kept to read the next version of the text.
 pub struct Kept {
-    text: String,
+    text: std::sync::Arc<str>,
     grid: grid::Grid,
 }
 
@@ -211,14 +211,13 @@ pub fn read_text_keeping(text: &str, kept: &mut Option<Kept>) -> Result<ReadOutp
         // The empty sheet, as a page first opens: there is no form to read.
         ReadOutput::default()
     } else {
+        // The text is copied once: kept for the next version, and shared by the cells.
+        let shared: std::sync::Arc<str> = text.into();
         let patched =
             before.and_then(|mut k| grid::patch(&mut k.grid, &k.text, text).then_some(k.grid));
-        let grid = patched.unwrap_or_else(|| grid::parse(text));
+        let grid = patched.unwrap_or_else(|| grid::parse_shared(&shared));
         let out = tsv::read_grid(&grid);
-        *kept = Some(Kept {
-            text: text.to_string(),
-            grid,
-        });
+        *kept = Some(Kept { text: shared, grid });
         out
     };
     out.forms.retain(|f| !is_empty_form(f));
