@@ -96,7 +96,8 @@ pub fn starts(hay: &str, needle: &str) -> bool {
 /// `text.trim()`, answering at once when neither end can be white space: a cell's first
 /// byte is seldom one that starts a space (ASCII blanks, or C2/E1/E2/E3, which begin U+0085,
 /// U+00A0, U+1680, U+2000–U+205F and U+3000) and its last byte seldom one that ends one.
-/// Anything else goes to `str::trim`, so the result is always the same as it.
+/// Otherwise the character at that end is decoded, and only a space there goes to
+/// `str::trim`, so the result is always the same as it.
 pub fn trim(text: &str) -> &str {
     let b = text.as_bytes();
     if b.is_empty() {
@@ -110,9 +111,16 @@ pub fn trim(text: &str) -> &str {
         !ascii_space(l) && !matches!(l, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF)
     });
     if start_clear && end_clear {
-        text
-    } else {
+        return text;
+    }
+    // A byte that may begin or end a space: decode that one character (a cell of Chinese
+    // prose often ends in 。, whose last byte could end one).
+    let space_at_start = !start_clear && text.chars().next().is_some_and(char::is_whitespace);
+    let space_at_end = !end_clear && text.chars().next_back().is_some_and(char::is_whitespace);
+    if space_at_start || space_at_end {
         text.trim()
+    } else {
+        text
     }
 }
 
