@@ -242,10 +242,11 @@ pub fn read_text_keeping(text: &str, kept: &mut Option<Kept>) -> Result<ReadOutp
         // The empty sheet, as a page first opens: there is no form to read.
         ReadOutput::default()
     } else {
-        // The text is copied once: kept for the next version, and shared by the cells.
-        let shared: std::sync::Arc<str> = text.into();
         let patched =
             before.and_then(|mut k| grid::patch(&mut k.grid, &k.text, text).then_some(k.grid));
+        // The text is copied once (after the last version's copy is freed): kept for the
+        // next version, and shared by the cells of a fresh split.
+        let shared: std::sync::Arc<str> = text.into();
         let grid = patched.unwrap_or_else(|| grid::parse_shared(&shared));
         let out = tsv::read_grid(&grid);
         *kept = Some(Kept { text: shared, grid });
