@@ -152,10 +152,11 @@ fn any_suspect_by_blocks(b: &[u8]) -> bool {
     blocks.map(block).any(|s| s) || block(tail)
 }
 
-/// `any_suspect_by_blocks` eight bytes at a time in plain integers, for the page's module
-/// (built without vector instructions, which older browsers lack): byte by byte there it
-/// was three times the work. Each test sets a byte's high bit only from that byte (no carry
-/// crosses bytes), so no other byte can set or hide it.
+/// `any_suspect_by_blocks` eight bytes at a time in plain integers, for the page's module:
+/// it is built without vector instructions (older browsers lack them), and there the
+/// blocks' tests would run byte by byte, several instructions each. Each test below sets a
+/// byte's high bit only from that byte (no carry crosses bytes), so no other byte can set
+/// or hide it.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 fn any_suspect_by_words(b: &[u8]) -> bool {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
@@ -168,9 +169,9 @@ fn any_suspect_by_words(b: &[u8]) -> bool {
         .for_each(|(l, t)| *l = *t);
     let word = |c: &[u8]| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
     words.map(word).chain([u64::from_le_bytes(last)]).any(|w| {
-        // High bit set where the byte is zero; where it equals `b`; where it is below 0x20.
+        // High bit set where the byte is zero; where it equals `byte`; where it is below 0x20.
         let zero = |v: u64| !(((v & LOW7) + LOW7) | v | LOW7);
-        let eq = |b: u8| zero(w ^ (ONES * u64::from(b)));
+        let eq = |byte: u8| zero(w ^ (ONES * u64::from(byte)));
         let below_space = !(((w & LOW7) + ONES * 0x60) | w) & HIGH;
         let c0 = below_space & !(eq(b'\t') | eq(b'\n') | eq(b'\r'));
         c0 | eq(0x7F) | eq(0xC2) != 0
