@@ -146,10 +146,10 @@ fn head(b: &[u8]) -> &[u8] {
 /// no branch per byte, which the compiler turns into vector instructions.
 #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn any_suspect_by_blocks(b: &[u8]) -> bool {
-    let blocks = head(b).chunks_exact(64);
+    let mut blocks = head(b).chunks_exact(64);
     let tail = blocks.remainder();
     let block = |c: &[u8]| c.iter().fold(false, |acc, &x| acc | suspect(x));
-    blocks.map(block).any(|s| s) || block(tail)
+    blocks.any(block) || block(tail)
 }
 
 /// `any_suspect_by_blocks` eight bytes at a time in plain integers, for the page's module:
