@@ -60,7 +60,8 @@ pub const READS: Reads = Reads::indicators(&[
 /// Parses every target and actual cell of a form once.
 pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
     let summary = form.kind == FormKind::SummarySelfEvaluation;
-    let mut out = Vec::new();
+    let rows: usize = form.projects.iter().map(|p| p.indicators.len()).sum();
+    let mut out = Vec::with_capacity(rows.saturating_mul(2));
     for project in &form.projects {
         for ind in &project.indicators {
             let unit_col = ind.cells.get(Role::Unit).filter(|c| !c.is_blank());
@@ -71,7 +72,8 @@ pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
                 .or(ind.level2.as_ref())
                 .map_or("", |c| c.trimmed());
             let level2 = ind.level2.as_ref().map_or("", |c| c.trimmed());
-            let facts = Facts::of(name, level2);
+            // Worked out for a row with a value only (a summary's blank pairs have none).
+            let mut facts = None;
             let mut target = None;
             for role in [Role::Target, Role::Actual] {
                 let Some(cell) = ind.cells.get(role).filter(|c| !c.is_blank()) else {
@@ -99,7 +101,7 @@ pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
                     unit_col,
                     nature_col,
                     parsed,
-                    facts,
+                    facts: *facts.get_or_insert_with(|| Facts::of(name, level2)),
                     split,
                     summary,
                     target: if role == Role::Actual { target } else { None },
