@@ -64,27 +64,46 @@ impl Loc {
 #[derive(Clone, Default)]
 pub struct Text {
     buf: Arc<str>,
+    /// `buf[start..end]`; `start > end` stands for all of `buf`, for a text longer than 32
+    /// bits can index (a range that can never be read, so the common case tests nothing).
     start: u32,
     end: u32,
 }
 
 impl Text {
-    /// `buf[range]`; the empty text when the range is not one of `buf`'s.
+    /// `buf[range]`; the empty text when the range is not one of `buf`'s. A range that
+    /// ends beyond 4 GiB is copied out.
     pub fn slice(buf: &Arc<str>, range: std::ops::Range<usize>) -> Text {
-        if buf.get(range.clone()).is_none() || u32::try_from(range.end).is_err() {
+        let Some(part) = buf.get(range.clone()) else {
             return Text::default();
-        }
-        Text {
-            buf: buf.clone(),
-            start: range.start as u32,
-            end: range.end as u32,
+        };
+        match (u32::try_from(range.start), u32::try_from(range.end)) {
+            (Ok(start), Ok(end)) => Text {
+                buf: buf.clone(),
+                start,
+                end,
+            },
+            _ => Text::from(part),
         }
     }
 
     pub fn as_str(&self) -> &str {
-        self.buf
-            .get(self.start as usize..self.end as usize)
-            .unwrap_or_default()
+        match self.buf.get(self.start as usize..self.end as usize) {
+            Some(t) => t,
+            None => self.whole_or_empty(),
+        }
+    }
+
+    /// What a range that can't be read stands for: all of a buffer too long for 32 bits,
+    /// else nothing.
+    #[cold]
+    #[inline(never)]
+    fn whole_or_empty(&self) -> &str {
+        if self.start > self.end {
+            &self.buf
+        } else {
+            ""
+        }
     }
 }
 
@@ -103,9 +122,8 @@ impl AsRef<str> for Text {
 
 impl From<Arc<str>> for Text {
     fn from(buf: Arc<str>) -> Text {
-        // Texts longer than 4 GiB don't reach here: the readers refuse input over 20 MB.
-        let end = u32::try_from(buf.len()).unwrap_or(0);
-        Text { buf, start: 0, end }
+        let (start, end) = u32::try_from(buf.len()).map_or((1, 0), |len| (0, len));
+        Text { buf, start, end }
     }
 }
 
@@ -562,6 +580,13 @@ mod tests {
             assert_eq!(&*t, want, "{range:?}");
             assert_eq!(t, Text::from(want), "{range:?}");
         }
+        // A text too long for 32-bit ranges (4 GiB can't be made in a test) is marked so.
+        let whole = Text {
+            buf: buf.clone(),
+            start: 1,
+            end: 0,
+        };
+        assert_eq!(whole.as_str(), "项目\t金额");
         assert_eq!(format!("{:?}", Text::slice(&buf, 0..6)), "\"项目\"");
         assert_eq!(Text::from(String::from("x")).as_str(), "x");
     }
