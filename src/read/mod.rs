@@ -202,9 +202,9 @@ fn looks_binary(text: &str) -> bool {
         seen += 1;
         match x {
             0 => return true,
-            0x01..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => control += 1,
             // U+0080–U+009F: C2 80 … C2 9F.
             0xC2 => control += usize::from(matches!(b.get(i + 1), Some(0x80..=0x9F))),
+            x if suspect(x) => control += 1,
             _ => {}
         }
     }
