@@ -93,35 +93,43 @@ pub fn starts(hay: &str, needle: &str) -> bool {
     h.len() >= n.len() && n.iter().zip(h).take(3).all(|(a, b)| a == b) && h.starts_with(n)
 }
 
-/// `text.trim()`, answering at once when neither end can be white space: a cell's first
-/// byte is seldom one that starts a space (ASCII blanks, or C2/E1/E2/E3, which begin U+0085,
-/// U+00A0, U+1680, U+2000–U+205F and U+3000) and its last byte seldom one that ends one.
-/// Otherwise the character at that end is decoded, and only a space there goes to
-/// `str::trim`, so the result is always the same as it.
+/// `text.trim()`, answering at once when neither end is white space: the bytes at each end
+/// are matched against the encodings of the characters Unicode calls white space (ASCII
+/// blanks, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F,
+/// U+3000), with no character decoded. A cell of Chinese prose ends in 。 or ）, whose last
+/// bytes are also those of spaces: decoding them had been 5 % of checking seed 004.
 pub fn trim(text: &str) -> &str {
-    let b = text.as_bytes();
-    if b.is_empty() {
-        return text; // an empty cell: the commonest of all
-    }
-    let ascii_space = |x: u8| matches!(x, b'\t'..=b'\r' | b' ');
-    let start_clear = b
-        .first()
-        .is_some_and(|&f| !ascii_space(f) && !matches!(f, 0xC2 | 0xE1..=0xE3));
-    let end_clear = b.last().is_some_and(|&l| {
-        !ascii_space(l) && !matches!(l, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF)
-    });
-    if start_clear && end_clear {
-        return text;
-    }
-    // A byte that may begin or end a space: decode that one character (a cell of Chinese
-    // prose often ends in 。, whose last byte could end one).
-    let space_at_start = !start_clear && text.chars().next().is_some_and(char::is_whitespace);
-    let space_at_end = !end_clear && text.chars().next_back().is_some_and(char::is_whitespace);
-    if space_at_start || space_at_end {
+    if starts_with_space(text.as_bytes()) || ends_with_space(text.as_bytes()) {
         text.trim()
     } else {
         text
     }
+}
+
+fn starts_with_space(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [b'\t'..=b'\r' | b' ', ..]
+            | [0xC2, 0x85 | 0xA0, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F, ..]
+            | [0xE3, 0x80, 0x80, ..]
+    )
+}
+
+/// As `starts_with_space`, at the end. A lead byte (C2, E1–E3) is never inside another
+/// character, so these bytes at the end are that one character.
+fn ends_with_space(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [.., b'\t'..=b'\r' | b' ']
+            | [.., 0xC2, 0x85 | 0xA0]
+            | [.., 0xE1, 0x9A, 0x80]
+            | [.., 0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]
+            | [.., 0xE2, 0x81, 0x9F]
+            | [.., 0xE3, 0x80, 0x80]
+    )
 }
 
 /// Truncates `text` to at most `max_chars` characters, adding "…" when cut.
@@ -189,6 +197,17 @@ mod tests {
                 ] {
                     assert_eq!(trim(&text), text.trim(), "{text:?}");
                 }
+            }
+        }
+        // Every character at either end of a CJK character, alone and doubled.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}率"),
+                format!("率{c}"),
+                format!("{c}"),
+                format!("{c}{c}"),
+            ] {
+                assert_eq!(trim(&text), text.trim(), "{text:?}");
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Reads a summary self-evaluation table (汇总自评表): a fixed prefix of columns, one target/result pair per 二级 indicator, and a tail — aligned by content when rows or headers lack cells.
 
 use super::grid::Grid;
-use super::headers::{fund_source_of, normalize_label, role_of};
+use super::headers::{fund_source_of, label_key, normalize_label, role_of};
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::{Cell, Cells, FundSource, FundingRow, Indicator, Loc, Project, Role};
 use crate::money::{parse_amount, parse_percent, AmountCell};
@@ -125,7 +125,7 @@ pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec
     let mut level1_cells: Vec<(&str, Cell)> = Vec::new();
     for row in header_rows {
         for (c, cell) in row.iter().enumerate() {
-            let n = normalize_label(&cell.text);
+            let n = label_key(&cell.text);
             if n.is_empty() {
                 continue;
             }
@@ -148,7 +148,7 @@ pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec
                 }
                 continue;
             }
-            let slot = match (n.as_str(), role_of(&n)) {
+            let slot = match (&*n, role_of(&n)) {
                 ("合计", _) | ("财政拨款", _) | ("非财政资金", _) => {
                     fund_source_of(&n).map(Slot::Spent)
                 }
