@@ -97,7 +97,7 @@ pub fn starts(hay: &str, needle: &str) -> bool {
 /// are matched against the encodings of the characters Unicode calls white space (ASCII
 /// blanks, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F,
 /// U+3000), with no character decoded. A cell of Chinese prose ends in 。 or ）, whose last
-/// bytes are also those of spaces: decoding them had been 5 % of checking seed 004.
+/// byte is also one of a space's: decoding that character had been ~1 % of seed 004's check.
 pub fn trim(text: &str) -> &str {
     if starts_with_space(text.as_bytes()) || ends_with_space(text.as_bytes()) {
         text.trim()
