@@ -107,7 +107,7 @@ pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec
     let is_data = |row: &Vec<Cell>| {
         let first = row.iter().find(|c| !c.is_blank());
         first.is_some_and(|c| c.trimmed().chars().all(|ch| ch.is_ascii_digit()))
-            && row.iter().filter(|c| !c.is_blank()).count() >= 4
+            && row.iter().filter(|c| !c.is_blank()).nth(3).is_some()
     };
     let mut data_start = start + 1;
     while data_start < rows.len()
