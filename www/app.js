@@ -353,6 +353,7 @@ function setCell(r, c, text, { render = true } = {}) {
 // In "select" mode it is transparent and empty, so typing (an input method included)
 // starts editing at once; in "edit" mode it shows the cell's text.
 let mode = 'select';
+let cellHeight = 30; // of the active cell, as placeEditor last measured it
 
 function placeEditor() {
   const td = cellEl(active.r, active.c);
@@ -364,6 +365,7 @@ function placeEditor() {
   ed.style.top = `${box.top - host.top + $('sheet').scrollTop}px`;
   ed.style.width = `${mode === 'edit' ? Math.max(box.width, 200) : box.width}px`;
   ed.style.height = `${box.height}px`;
+  cellHeight = box.height;
   ed.hidden = false;
 }
 
@@ -422,7 +424,8 @@ function fitEditor() {
   const ed = $('editor');
   ed.style.height = 'auto';
   const h = ed.scrollHeight; // the one layout this needs
-  ed.style.height = `${Math.min(Math.max(h, 30), 320)}px`;
+  // At least the cell's own height: a shorter editor left the cell's frame showing below it.
+  ed.style.height = `${Math.min(Math.max(h, cellHeight, 30), 320)}px`;
   ed.style.overflowY = h > 320 ? 'auto' : 'hidden';
 }
 

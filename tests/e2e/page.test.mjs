@@ -25,6 +25,10 @@ test('pasting seed 004 shows its findings, folded by code, and no false rate err
   let n = await checkedCount(page);
   await page.click('#cell-12-3');
   await page.keyboard.press('Enter');
+  // Editing a cell of a tall row covers the whole cell, not its first line only.
+  const [editorHeight, cellHeight] = await page.evaluate(() => ['editor', 'cell-12-3']
+    .map((id) => document.getElementById(id).getBoundingClientRect().height));
+  assert.ok(cellHeight > 40 && editorHeight >= cellHeight, `editor ${editorHeight} px, cell ${cellHeight} px`);
   await page.keyboard.press('End');
   await page.keyboard.type('x');
   await waitChecked(page, n);
