@@ -23,7 +23,7 @@ const I18N = {
       ? `表${i}：对照的批复${KIND_ZH[f.kind] || f.kind}「${f.name || '未命名'}」`
       : `表${i}：${KIND_ZH[f.kind] || f.kind}「${f.name || '未命名'}」· ${f.projects} 个项目 · ${f.indicators} 条指标 · 按 ${f.profile} 检查${f.profileReason ? `（${f.profileReason}）` : ''}`,
     sev: { error: '错误', warning: '警告', info: '提示' }, more: (n) => `+${n} 处同类`, fewer: '收起',
-    applyFix: '一键修正', reviewFix: '确认后修改', working: '计算过程', jump: '定位到单元格',
+    applyFix: '一键修正', reviewFix: '确认后修改', working: '计算过程', workingTitle: '计算过程', jump: '定位到单元格',
     fixed: '已修改，正在重新检查…', thisCell: '本单元格',
     confirmFix: (from, to) => `将“${from}”改为“${to}”？\n这一修改会改变填写的内容，请确认。`,
     replaceConfirm: '用粘贴的表格替换当前表格？（可用“撤销”恢复）', clearConfirm: '清空整张表格？（可用“撤销”恢复）',
@@ -56,7 +56,7 @@ const I18N = {
       ? `Form ${i}: approved ${f.kind} “${f.name || 'unnamed'}” (reference)`
       : `Form ${i}: ${f.kind} “${f.name || 'unnamed'}” · ${f.projects} project(s) · ${f.indicators} indicator(s) · profile ${f.profile}${f.profileReason ? ` (${f.profileReason})` : ''}`,
     sev: { error: 'Error', warning: 'Warning', info: 'Info' }, more: (n) => `+${n} more like this`, fewer: 'Show fewer',
-    applyFix: 'Fix', reviewFix: 'Review and change', working: 'Show the working', jump: 'Go to cell',
+    applyFix: 'Fix', reviewFix: 'Review and change', working: 'Show the working', workingTitle: 'The working', jump: 'Go to cell',
     fixed: 'Changed; checking again…', thisCell: 'this cell',
     confirmFix: (from, to) => `Change “${from}” to “${to}”?\nThis changes what was filled in; please confirm.`,
     replaceConfirm: 'Replace the current sheet with the pasted form? (Undo brings it back)', clearConfirm: 'Clear the whole sheet? (Undo brings it back)',
@@ -752,7 +752,8 @@ function jumpTo(loc) {
 
 // ---- "show the working" ----
 function openWorking(d) {
-  $('working-title').textContent = `${d.code} · ${d.name}`;
+  // The rule's English name (d.name) is for tools; a clerk is shown what the dialog holds.
+  $('working-title').textContent = `${t('workingTitle')} · ${d.code}`;
   $('working-message').textContent = d.message;
   $('working-help').textContent = d.help;
   const line = (loc, label) => {

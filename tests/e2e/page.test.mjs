@@ -174,6 +174,7 @@ test('arithmetic findings show the working with the cells used', async () => {
   const dialog = page.locator('#working');
   assert.ok(await dialog.isVisible());
   assert.match(await page.textContent('#working-message'), /≠ 明细之和/);
+  assert.equal(await page.textContent('#working-title'), '计算过程 · B002');
   const rows = await page.locator('#working-rows tr').count();
   assert.ok(rows >= 3, `${rows} rows`);
   await page.screenshot({ path: join(shots, 'working.png') });
