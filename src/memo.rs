@@ -60,12 +60,17 @@ impl Hasher for FastHasher {
 
 /// Entries kept before a table starts over (a 5,000-row form holds ~20,000 distinct texts).
 const MAX_ENTRIES: usize = 1 << 16;
+/// Key bytes kept before a table starts over: a few pastes of 1 MB cells would otherwise
+/// keep their copies for as long as the page is open.
+const MAX_KEY_BYTES: usize = 16 << 20;
 
 /// Text → derived value. Use inside a `thread_local!`.
 pub struct Memo<V> {
     map: RefCell<FastMap<String, V>>,
     /// The key of a `get_or_joined` lookup, built here instead of in a new String.
     scratch: RefCell<String>,
+    /// The bytes of the keys in `map`.
+    key_bytes: std::cell::Cell<usize>,
 }
 
 impl<V> Default for Memo<V> {
@@ -73,6 +78,18 @@ impl<V> Default for Memo<V> {
         Memo {
             map: RefCell::new(FastMap::default()),
             scratch: RefCell::new(String::new()),
+            key_bytes: std::cell::Cell::new(0),
+        }
+    }
+}
+
+impl<V> Memo<V> {
+    /// Forgets every entry: for a table whose values depend on more than the key (a
+    /// profile's phrase list) when that changes.
+    pub fn clear(&self) {
+        if let Ok(mut map) = self.map.try_borrow_mut() {
+            map.clear();
+            self.key_bytes.set(0);
         }
     }
 }
@@ -85,8 +102,12 @@ impl<V: Clone> Memo<V> {
         }
         let v = make();
         let mut map = self.map.borrow_mut();
-        if map.len() >= MAX_ENTRIES {
+        let bytes = self.key_bytes.get().saturating_add(key.len());
+        if map.len() >= MAX_ENTRIES || bytes > MAX_KEY_BYTES {
             map.clear();
+            self.key_bytes.set(key.len());
+        } else {
+            self.key_bytes.set(bytes);
         }
         map.insert(key.to_string(), v.clone());
         v
@@ -194,5 +215,19 @@ mod tests {
         }
         assert!(memo.map.borrow().len() <= MAX_ENTRIES);
         assert_eq!(memo.get_or("0", || 7), 7);
+    }
+
+    #[test]
+    fn starts_over_when_its_keys_grow_too_large() {
+        let memo: Memo<usize> = Memo::default();
+        let big = "字".repeat(MAX_KEY_BYTES / 3 / 4 + 1);
+        for i in 0..5 {
+            memo.get_or(&format!("{i}{big}"), || i);
+        }
+        assert!(memo.key_bytes.get() <= MAX_KEY_BYTES);
+        assert!(memo.map.borrow().len() < 5);
+        assert_eq!(memo.get_or(&format!("4{big}"), || 9), 4);
+        memo.clear();
+        assert_eq!(memo.get_or(&format!("4{big}"), || 9), 9);
     }
 }

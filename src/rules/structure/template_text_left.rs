@@ -8,9 +8,11 @@
 use super::cells_of;
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::{Cell, FormKind, Role};
+use crate::memo::Memo;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 use crate::span::{ellipsize, Span};
+use std::cell::RefCell;
 
 pub struct TemplateTextLeft;
 
@@ -33,18 +35,47 @@ struct Phrases<'p> {
     mask: u64,
 }
 
+thread_local! {
+    /// Where a text's first phrase stands (byte offset, index in the list), for the list in
+    /// `SCANNED_FOR`. A form's prose is most of its bytes, and a re-check after a keystroke
+    /// scans again only the text that changed (seed 004: a tenth of its check).
+    static FOUND: Memo<Option<(usize, usize)>> = Memo::default();
+    static SCANNED_FOR: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Texts shorter than this are scanned outright: looking them up costs as much.
+const REMEMBERED_FROM: usize = 32;
+
 impl<'p> Phrases<'p> {
     fn new(list: &'p [String]) -> Self {
         let firsts: Vec<char> = list.iter().filter_map(|p| p.chars().next()).collect();
         let mask = firsts
             .iter()
             .fold(0u64, |m, c| m | 1u64 << (u32::from(*c) % 64));
+        SCANNED_FOR.with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                if *s != list {
+                    FOUND.with(Memo::clear);
+                    *s = list.to_vec();
+                }
+            }
+        });
         Phrases { list, firsts, mask }
     }
 
-    /// The first phrase in `text` and where it starts: one pass over the text, a phrase
-    /// tried only where its first character stands.
+    /// The first phrase in `text` and where it starts.
     fn find(&self, text: &str) -> Option<(usize, &'p str)> {
+        let found = if text.len() < REMEMBERED_FROM {
+            self.scan(text)
+        } else {
+            FOUND.with(|m| m.get_or(text, || self.scan(text)))
+        };
+        let (at, k) = found?;
+        Some((at, self.list.get(k)?.as_str()))
+    }
+
+    /// One pass over the text, a phrase tried only where its first character stands.
+    fn scan(&self, text: &str) -> Option<(usize, usize)> {
         text.char_indices()
             .filter(|(_, ch)| {
                 self.mask & (1u64 << (u32::from(*ch) % 64)) != 0 && self.firsts.contains(ch)
@@ -53,8 +84,8 @@ impl<'p> Phrases<'p> {
                 let rest = text.get(i..)?;
                 self.list
                     .iter()
-                    .find(|p| !p.is_empty() && rest.starts_with(p.as_str()))
-                    .map(|p| (i, p.as_str()))
+                    .position(|p| !p.is_empty() && rest.starts_with(p.as_str()))
+                    .map(|k| (i, k))
             })
     }
 }
@@ -124,5 +155,29 @@ impl Rule for TemplateTextLeft {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Phrases;
+
+    #[test]
+    fn a_remembered_text_is_scanned_again_for_another_phrase_list() {
+        let text = "本栏请填写实际内容，说明文字不超过一百字以内";
+        assert!(text.len() >= super::REMEMBERED_FROM);
+        let a = vec!["请填写".to_string()];
+        let b = vec!["字以内".to_string(), "请填写".to_string()];
+        let found = |list: &[String]| {
+            Phrases::new(list)
+                .find(text)
+                .map(|(at, p)| (at, p.to_string()))
+        };
+        let at = |at: usize, p: &str| Some((at, p.to_string()));
+        assert_eq!(found(&a), at(6, "请填写"));
+        assert_eq!(found(&b), at(6, "请填写"));
+        assert_eq!(found(&["字以内".to_string()]), at(57, "字以内"));
+        assert_eq!(found(&a), at(6, "请填写"));
+        assert_eq!(found(&["无关".to_string()]), None);
     }
 }
