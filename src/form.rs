@@ -1,7 +1,7 @@
 //! The form model every reader fills: forms, projects, funding rows and indicator rows of cells that keep their source text and position.
 
 use serde::Serialize;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// Which kind of 绩效 form this is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -61,9 +61,11 @@ impl Loc {
 /// A cell's text: a range of a shared buffer. A paste is copied once and its cells are
 /// ranges of that copy (one allocation per cell was a fifth of checking a seed form), and a
 /// label filled down a merged cell, or a cell the reader hands on, is not copied again.
+/// `Rc`, not `Arc`: a form is read and checked on one thread (the page's worker, the CLI's
+/// main), and counting a seed form's ~450 cell references atomically cost 4 % of its check.
 #[derive(Clone, Default)]
 pub struct Text {
-    buf: Arc<str>,
+    buf: Rc<str>,
     /// `buf[start..end]`; `start > end` stands for all of `buf`, for a text longer than 32
     /// bits can index (a range that can never be read, so the common case tests nothing).
     start: u32,
@@ -73,7 +75,7 @@ pub struct Text {
 impl Text {
     /// `buf[range]`; the empty text when the range is not one of `buf`'s. A range that
     /// ends beyond 4 GiB is copied out.
-    pub fn slice(buf: &Arc<str>, range: std::ops::Range<usize>) -> Text {
+    pub fn slice(buf: &Rc<str>, range: std::ops::Range<usize>) -> Text {
         let Some(part) = buf.get(range.clone()) else {
             return Text::default();
         };
@@ -120,8 +122,8 @@ impl AsRef<str> for Text {
     }
 }
 
-impl From<Arc<str>> for Text {
-    fn from(buf: Arc<str>) -> Text {
+impl From<Rc<str>> for Text {
+    fn from(buf: Rc<str>) -> Text {
         let (start, end) = u32::try_from(buf.len()).map_or((1, 0), |len| (0, len));
         Text { buf, start, end }
     }
@@ -129,13 +131,13 @@ impl From<Arc<str>> for Text {
 
 impl From<&str> for Text {
     fn from(s: &str) -> Text {
-        Arc::<str>::from(s).into()
+        Rc::<str>::from(s).into()
     }
 }
 
 impl From<String> for Text {
     fn from(s: String) -> Text {
-        Arc::<str>::from(s).into()
+        Rc::<str>::from(s).into()
     }
 }
 
@@ -558,11 +560,11 @@ impl Form {
 #[cfg(test)]
 mod tests {
     use super::Text;
-    use std::sync::Arc;
+    use std::rc::Rc;
 
     #[test]
     fn a_text_is_its_range_of_the_buffer_or_empty() {
-        let buf: Arc<str> = Arc::from("项目\t金额");
+        let buf: Rc<str> = Rc::from("项目\t金额");
         // (range, text): a range off the buffer or inside a character is the empty text.
         let cases = [
             (0..6, "项目"),

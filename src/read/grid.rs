@@ -1,7 +1,7 @@
 //! Splits pasted text into a grid of cells: tabs, line breaks and Excel's quoted cells.
 
 use crate::form::{Cell, Loc, Text};
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// A pasted sheet: `rows[i]` is sheet row `i + 1`; cells keep their exact text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,12 +24,12 @@ impl Grid {
 /// end comes later; inside it `""` is one quote and tabs and line breaks are text.
 /// Otherwise the quote is literal text and the cell is recorded in `unbalanced_quotes`.
 pub fn parse(text: &str) -> Grid {
-    parse_shared(&Arc::from(text))
+    parse_shared(&Rc::from(text))
 }
 
 /// `parse` of text already shared: each cell is a range of `text` (a quoted cell with `""`
 /// in it, unquoted, has its own).
-pub fn parse_shared(buf: &Arc<str>) -> Grid {
+pub fn parse_shared(buf: &Rc<str>) -> Grid {
     let text: &str = buf;
     let mut grid = Grid::default();
     let bytes = text.as_bytes();

@@ -218,7 +218,7 @@ pub fn read_text(text: &str) -> Result<ReadOutput, ReadError> {
 
 /// A paste and its cells, kept to read the next version of the text.
 pub struct Kept {
-    text: std::sync::Arc<str>,
+    text: std::rc::Rc<str>,
     grid: grid::Grid,
 }
 
@@ -247,7 +247,7 @@ pub fn read_text_keeping(text: &str, kept: &mut Option<Kept>) -> Result<ReadOutp
             before.and_then(|mut k| grid::patch(&mut k.grid, &k.text, text).then_some(k.grid));
         // The text is copied once (after the last version's copy is freed): kept for the
         // next version, and shared by the cells of a fresh split.
-        let shared: std::sync::Arc<str> = text.into();
+        let shared: std::rc::Rc<str> = text.into();
         let grid = patched.unwrap_or_else(|| grid::parse_shared(&shared));
         let out = tsv::read_grid(&grid);
         *kept = Some(Kept { text: shared, grid });
