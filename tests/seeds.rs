@@ -200,3 +200,68 @@ fn seeds_json_matches_snapshot() {
         insta::assert_json_snapshot!(format!("seed_{}", &name[..3]), rec);
     }
 }
+
+/// Seed 004 with one data row edited by `edit` (given the row's cells, blank ends trimmed).
+fn check_004_with(index: &str, edit: impl Fn(&mut Vec<String>)) -> Report {
+    let path = format!(
+        "{}/tests/fixtures/seeds/004_9d9dc482990db41b.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| {
+            if !line.starts_with(&format!("{index}\t")) {
+                return line.to_string();
+            }
+            let mut cells: Vec<String> = line
+                .trim_end_matches('\t')
+                .split('\t')
+                .map(str::to_string)
+                .collect();
+            edit(&mut cells);
+            cells.join("\t")
+        })
+        .collect();
+    jixiao::check_text(&lines.join("\n"), &Profile::default()).unwrap()
+}
+
+#[test]
+fn seed_004_rows_with_a_cell_too_many_or_two_too_few_are_reported_where_they_go_wrong() {
+    // Row 1 (sheet row 12): text beyond the two blank tail columns.
+    let r = check_004_with("1", |cells| {
+        cells.extend(["".into(), "".into(), "多出的内容".into()]);
+    });
+    let extra: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "S005")
+        .collect();
+    assert_eq!(extra.len(), 1, "{:?}", r.diagnostics);
+    assert_eq!(extra[0].location.row, Some(12));
+    assert_eq!(extra[0].location.cell_text.as_deref(), Some("多出的内容"));
+    let p = &r.forms[0].projects[0];
+    assert_eq!(p.indicators.len(), 7);
+    assert!(p.cells.get(Role::Problems).unwrap().is_blank());
+
+    // Row 1 missing its first pair (数量 target and result): which two can't be told.
+    let r = check_004_with("1", |cells| {
+        cells.drain(9..11);
+    });
+    let short: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "S003" && d.location.row == Some(12))
+        .collect();
+    assert_eq!(short.len(), 1, "{:?}", r.diagnostics);
+    assert!(
+        short[0].message.zh.contains("少 2 个指标单元格"),
+        "{}",
+        short[0].message.zh
+    );
+    // Read in order: the pairs that remain fill the first slots.
+    let p = &r.forms[0].projects[0];
+    let target = p.indicators[0].cells.get(Role::Target).unwrap();
+    assert!(target.text.contains("100%通过验收"), "{}", &*target.text);
+    assert!(p.indicators[6].cells.get(Role::Target).is_none());
+}
