@@ -3,7 +3,7 @@
 use super::grid::Grid;
 use super::headers::{fund_source_of, label_key, normalize_label, role_of};
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
-use crate::form::{Cell, Cells, FundSource, FundingRow, Indicator, Loc, Project, Role};
+use crate::form::{Cell, Cells, FundSource, FundingRow, Indicator, Loc, Project, Role, Text};
 use crate::money::{parse_amount, parse_percent, AmountCell};
 use crate::rules::registry::Code;
 use crate::span::has;
@@ -192,6 +192,8 @@ pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec
             .map(|(_, c)| c.clone());
     }
 
+    // The funding rows' labels, made once and shared by every project's rows.
+    let labels = ["合计", "财政拨款", "非财政资金"].map(Text::from);
     let mut projects = Vec::new();
     let mut diags = Vec::new();
     let mut skipped_everywhere: Option<Vec<usize>> = None;
@@ -206,7 +208,7 @@ pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec
         }
         let rownum = (i as u32) + 1;
         let (project, skipped, mut row_diags) =
-            read_row(row, rownum, form, &prefix, &groups, &tail);
+            read_row(row, rownum, form, &prefix, &groups, &tail, &labels);
         skipped_everywhere = Some(match skipped_everywhere {
             None => skipped,
             Some(prev) => prev.into_iter().filter(|k| skipped.contains(k)).collect(),
@@ -263,6 +265,7 @@ fn read_row(
     prefix: &[(usize, Slot, Cell)],
     groups: &[(usize, Group)],
     tail: &[(usize, Role, Cell)],
+    labels: &[Text; 3],
 ) -> RowRead {
     // Sized up front: a summary table has hundreds of these small vectors, and growing each
     // one push by push was a fifth of reading seed 004.
@@ -304,9 +307,10 @@ fn read_row(
             Slot::Spent(s) => spent.push((s.clone(), cell)),
         }
     }
-    let label = |text: &str| Cell::new(text, Loc::new(rownum, 0));
+    let label = |text: &Text| Cell::new(text.clone(), Loc::new(rownum, 0));
+    let [total_label, fiscal_label, non_fiscal_label] = labels;
     project.funding.push(FundingRow {
-        label: label("合计"),
+        label: label(total_label),
         source: FundSource::Total,
         cells: total,
     });
@@ -314,9 +318,9 @@ fn read_row(
         let cells = Cells(vec![(Role::Executed, cell)]);
         project.funding.push(FundingRow {
             label: label(if source == FundSource::NonFiscal {
-                "非财政资金"
+                non_fiscal_label
             } else {
-                "财政拨款"
+                fiscal_label
             }),
             source,
             cells,
@@ -325,42 +329,30 @@ fn read_row(
 
     // Pairs and tail: everything after the prefix up to the last non-blank cell.
     let last = row.iter().rposition(|c| !c.is_blank()).map_or(0, |p| p + 1);
-    let rest: Vec<&Cell> = row.get(ci..last).unwrap_or(&[]).iter().collect();
+    let rest: &[Cell] = row.get(ci..last).unwrap_or(&[]);
     let need = groups.len() * 2;
-    let mut slots: Vec<Option<&Cell>> = vec![None; need];
-    let mut extra: Vec<&Cell> = Vec::new();
-    if rest.len() >= need {
-        for (k, cell) in rest.iter().enumerate() {
-            match slots.get_mut(k) {
-                Some(s) => *s = Some(*cell),
-                None => extra.push(*cell),
-            }
-        }
-    } else if need > 0 && rest.len() + 1 == need {
-        let (gap, ties) = best_gap(&rest, groups);
-        for (k, cell) in rest.iter().enumerate() {
-            let slot = if k < gap { k } else { k + 1 };
-            if let Some(s) = slots.get_mut(slot) {
-                *s = Some(*cell);
-            }
-        }
+    // Slot `k` of the pairs holds `rest[k]`, except in a row one cell short, where the
+    // cell judged missing leaves slot `gap` empty and shifts the rest one slot right.
+    let mut gap = None;
+    if need > 0 && rest.len() + 1 == need {
+        let (at, ties) = best_gap(rest, groups);
         // The lone cell of the incomplete pair is where the shift shows.
-        let lone = if gap % 2 == 0 {
-            rest.get(gap)
+        let lone = if at % 2 == 0 {
+            rest.get(at)
         } else {
-            gap.checked_sub(1).and_then(|k| rest.get(k))
+            at.checked_sub(1).and_then(|k| rest.get(k))
         };
-        diags.push(short_row(rownum, form, lone.copied(), groups, gap, &ties));
-    } else {
-        for (k, cell) in rest.iter().enumerate() {
-            if let Some(s) = slots.get_mut(k) {
-                *s = Some(*cell);
-            }
-        }
-        if !rest.is_empty() {
-            diags.push(cells_missing(rownum, form, row, need - rest.len()));
-        }
+        diags.push(short_row(rownum, form, lone, groups, at, &ties));
+        gap = Some(at);
+    } else if rest.len() < need && !rest.is_empty() {
+        diags.push(cells_missing(rownum, form, row, need - rest.len()));
     }
+    let slot = |k: usize| match gap {
+        Some(g) if k == g => None,
+        Some(g) if k > g => rest.get(k - 1),
+        _ => rest.get(k),
+    };
+    let extra = rest.get(need..).unwrap_or(&[]);
     for (g, (_, group)) in groups.iter().enumerate() {
         let mut ind = Indicator {
             row: rownum,
@@ -369,18 +361,18 @@ fn read_row(
             level3: None,
             cells: Cells(Vec::with_capacity(2)),
         };
-        if let Some(Some(t)) = slots.get(2 * g) {
-            ind.cells.push(Role::Target, (*t).clone());
+        if let Some(t) = slot(2 * g) {
+            ind.cells.push(Role::Target, t.clone());
         }
-        if let Some(Some(a)) = slots.get(2 * g + 1) {
-            ind.cells.push(Role::Actual, (*a).clone());
+        if let Some(a) = slot(2 * g + 1) {
+            ind.cells.push(Role::Actual, a.clone());
         }
         project.indicators.push(ind);
     }
     // Tail columns (存在的问题, 整改情况) follow the pairs; blank ones keep their position.
     let pairs_end = ci + rest.len().min(need);
     for (k, (_, role, _)) in tail.iter().enumerate() {
-        let cell = extra.get(k).map(|c| (*c).clone()).unwrap_or_else(|| {
+        let cell = extra.get(k).cloned().unwrap_or_else(|| {
             let idx = pairs_end + k;
             row.get(idx)
                 .cloned()
@@ -397,7 +389,7 @@ fn read_row(
 /// Where one missing cell most likely is: the slot whose removal makes the pairs most
 /// coherent (不适用 in both cells, a copy of the target, a name followed by a figure,
 /// words typical of the group). Returns the chosen slot and all slots that tie with it.
-fn best_gap(rest: &[&Cell], groups: &[(usize, Group)]) -> (usize, Vec<usize>) {
+fn best_gap(rest: &[Cell], groups: &[(usize, Group)]) -> (usize, Vec<usize>) {
     let need = groups.len() * 2;
     // What each cell is, computed once: 不适用, has a figure, and which groups' cue words it
     // holds. With one cell missing, cell `k` sits in slot `k` or `k + 1`, so only those
