@@ -116,19 +116,40 @@ impl<V: Clone> Memo<V> {
     /// `get_or` keyed by two texts together ("3:ab" + "c" for "ab", "c": the length keeps
     /// "ab", "c" apart from "a", "bc").
     pub fn get_or_joined(&self, a: &str, b: &str, make: impl FnOnce() -> V) -> V {
+        self.get_or_built(
+            |key| {
+                push_len(key, a);
+                key.push_str(b);
+            },
+            make,
+        )
+    }
+
+    /// `get_or` keyed by what `build` writes into an empty string (kept between lookups, so
+    /// a key of many parts costs no allocation).
+    pub fn get_or_built(&self, build: impl FnOnce(&mut String), make: impl FnOnce() -> V) -> V {
         match self.scratch.try_borrow_mut() {
             Ok(mut key) => {
                 key.clear();
-                push_decimal(&mut key, a.len());
-                key.push(':');
-                key.push_str(a);
-                key.push_str(b);
+                build(&mut key);
                 self.get_or(&key, make)
             }
-            // Only if `make` itself looks up a joined key in this table.
-            Err(_) => self.get_or(&format!("{}:{a}{b}", a.len()), make),
+            // Only if `make` itself looks up a built key in this table.
+            Err(_) => {
+                let mut key = String::new();
+                build(&mut key);
+                self.get_or(&key, make)
+            }
         }
     }
+}
+
+/// Appends `part` to a key of several parts as "len:part", so that no two lists of parts
+/// spell the same key.
+pub fn push_len(key: &mut String, part: &str) {
+    push_decimal(key, part.len());
+    key.push(':');
+    key.push_str(part);
 }
 
 /// Appends `n` in decimal: a joined key is built on every lookup, and `write!` went through

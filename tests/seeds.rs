@@ -265,3 +265,12 @@ fn seed_004_rows_with_a_cell_too_many_or_two_too_few_are_reported_where_they_go_
     assert!(target.text.contains("100%通过验收"), "{}", &*target.text);
     assert!(p.indicators[6].cells.get(Role::Target).is_none());
 }
+
+#[test]
+fn seed_004_checked_again_reads_its_short_rows_the_same() {
+    // The second check finds each short row's missing cell in the memo table.
+    let first = check("004_9d9dc482990db41b.txt").to_text(Lang::Zh, "004");
+    let again = check("004_9d9dc482990db41b.txt").to_text(Lang::Zh, "004");
+    assert_eq!(first, again);
+    assert!(first.contains("缺少的是「质量指标」"), "{first}");
+}

@@ -4,6 +4,7 @@ use super::grid::Grid;
 use super::headers::{fund_source_of, label_key, normalize_label, role_of};
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::{Cell, Cells, FundSource, FundingRow, Indicator, Loc, Project, Role, Text};
+use crate::memo::{push_len, Memo};
 use crate::money::{parse_amount, parse_percent, AmountCell};
 use crate::rules::registry::Code;
 use crate::span::has;
@@ -335,7 +336,7 @@ fn read_row(
     // cell judged missing leaves slot `gap` empty and shifts the rest one slot right.
     let mut gap = None;
     if need > 0 && rest.len() + 1 == need {
-        let (at, ties) = best_gap(rest, groups);
+        let (at, ties) = best_gap_remembered(rest, groups);
         // The lone cell of the incomplete pair is where the shift shows.
         let lone = if at % 2 == 0 {
             rest.get(at)
@@ -386,6 +387,42 @@ fn read_row(
     (project, skipped, diags)
 }
 
+thread_local! {
+    /// `best_gap`'s answer (the slot, and the slots tying with it as bits), by the groups'
+    /// names and the row's texts: weighing a short row's cells against every slot was a tenth
+    /// of checking seed 004 (three short rows), and checking a table again after a keystroke
+    /// weighs again only a row whose text changed.
+    static GAPS: Memo<Option<(usize, usize)>> = Memo::default();
+}
+
+/// `best_gap`, remembered.
+fn best_gap_remembered(rest: &[Cell], groups: &[(usize, Group)]) -> (usize, Vec<usize>) {
+    let need = groups.len() * 2;
+    if need > usize::BITS as usize {
+        return best_gap(rest, groups);
+    }
+    let found = GAPS.with(|m| {
+        m.get_or_built(
+            |key| {
+                for (_, g) in groups {
+                    push_len(key, g.name);
+                }
+                for c in rest {
+                    push_len(key, c.trimmed());
+                }
+            },
+            || {
+                let (gap, ties) = best_gap(rest, groups);
+                Some((gap, ties.iter().fold(0, |bits, t| bits | 1 << t)))
+            },
+        )
+    });
+    let Some((gap, bits)) = found else {
+        return best_gap(rest, groups);
+    };
+    (gap, (0..need).filter(|t| bits & (1 << t) != 0).collect())
+}
+
 /// Where one missing cell most likely is: the slot whose removal makes the pairs most
 /// coherent (不适用 in both cells, a copy of the target, a name followed by a figure,
 /// words typical of the group). Returns the chosen slot and all slots that tie with it.
@@ -408,7 +445,7 @@ fn best_gap(rest: &[Cell], groups: &[(usize, Group)]) -> (usize, Vec<usize>) {
             CellFacts {
                 text: t,
                 na,
-                figure: t.chars().any(|ch| ch.is_ascii_digit() || ch == '%'),
+                figure: t.bytes().any(|b| b.is_ascii_digit() || b == b'%'),
                 cues: [(k / 2, cued(k / 2)), (k.div_ceil(2), cued(k.div_ceil(2)))],
             }
         })
