@@ -124,8 +124,15 @@ pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec
     let mut tail: Vec<(usize, Role, Cell)> = Vec::new();
     let mut groups: Vec<(usize, Group)> = Vec::new();
     let mut level1_cells: Vec<(&str, Cell)> = Vec::new();
+    // A label met again adds nothing (each part keeps the first column announcing it), and
+    // a summary's sub-header repeats 年度指标内容 / 完成情况 once per group.
+    let mut seen: Vec<&str> = Vec::new();
     for row in header_rows {
         for (c, cell) in row.iter().enumerate() {
+            if seen.contains(&cell.as_str()) {
+                continue;
+            }
+            seen.push(cell.as_str());
             let n = label_key(&cell.text);
             if n.is_empty() {
                 continue;
