@@ -410,6 +410,8 @@ fn best_gap_remembered(rest: &[Cell], groups: &[(usize, Group)]) -> (usize, Vec<
     }
     let found = GAPS.with(|m| {
         m.get_or_built(
+            // The row has 2 × groups − 1 cells here, so the parts split into names and
+            // texts one way only.
             |key| {
                 for (_, g) in groups {
                     push_len(key, g.name);
