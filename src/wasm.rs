@@ -71,8 +71,16 @@ fn input_text(input: &JsValue) -> Result<String, JsError> {
 /// Plain JS objects by way of one JSON string: smaller and faster than building them field
 /// by field from Rust.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))?;
+    let json = to_json(value)?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("report is not valid JSON"))
+}
+
+/// A report or a list as JSON. Writing our types can't fail (strings, numbers, lists and
+/// structs only), and serde_json's error text would bring every message of its parser, and
+/// of `std::io`, into the page's module.
+fn to_json<T: Serialize>(value: &T) -> Result<String, JsError> {
+    serde_json::to_string(value)
+        .map_err(|_| JsError::new("the report could not be written as JSON"))
 }
 
 #[derive(Default)]
@@ -166,7 +174,7 @@ impl Validator {
     #[wasm_bindgen(js_name = checkJson)]
     pub fn check_json(&mut self, text: &str) -> Result<String, JsError> {
         let record = self.session.check(text).to_record(self.lang);
-        serde_json::to_string(&record).map_err(|e| JsError::new(&e.to_string()))
+        to_json(&record)
     }
 
     /// The pasted text split into rows of cell texts, exactly as `check` locates cells
