@@ -38,7 +38,7 @@ struct Phrases<'p> {
 thread_local! {
     /// Where a text's first phrase stands (byte offset, index in the list), for the list in
     /// `SCANNED_FOR`. A form's prose is most of its bytes, and a re-check after a keystroke
-    /// scans again only the text that changed (seed 004: a tenth of its check).
+    /// scans again only the text that changed (seed 004: 9 % of its check).
     static FOUND: Memo<Option<(usize, usize)>> = Memo::default();
     static SCANNED_FOR: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
