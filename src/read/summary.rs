@@ -426,6 +426,8 @@ fn best_gap_remembered(rest: &[Cell], groups: &[(usize, Group)]) -> (usize, Vec<
             },
         )
     });
+    // Always `Some`: the table shares `Option<(usize, usize)>` with S016's, so it adds no
+    // hash-table code to the page's module.
     let Some((gap, bits)) = found else {
         return best_gap(rest, groups);
     };
