@@ -258,10 +258,12 @@ pub enum Role {
     Level1Weight,
     /// 分值 of a 二级 group (a 分值 column right after the 二级 column)
     Level2Weight,
+    /// 指标解释 / 指标值说明: what the indicator means and how its value is set
+    Explanation,
 }
 
 impl Role {
-    pub const ALL: [Role; 28] = [
+    pub const ALL: [Role; 29] = [
         Role::Index,
         Role::UnitName,
         Role::ProjectName,
@@ -290,6 +292,7 @@ impl Role {
         Role::Likelihood,
         Role::Level1Weight,
         Role::Level2Weight,
+        Role::Explanation,
     ];
 
     /// The role whose `as_str` is `name`.
@@ -333,6 +336,7 @@ impl Role {
             Role::Likelihood => "likelihood",
             Role::Level1Weight => "level1Weight",
             Role::Level2Weight => "level2Weight",
+            Role::Explanation => "explanation",
         }
     }
 
@@ -367,6 +371,7 @@ impl Role {
             Role::Likelihood => "完成目标可能性",
             Role::Level1Weight => "一级指标分值",
             Role::Level2Weight => "二级指标分值",
+            Role::Explanation => "指标解释",
         }
     }
 
@@ -400,6 +405,7 @@ impl Role {
             Role::Likelihood => "likelihood of meeting the target",
             Role::Level1Weight => "level-1 points",
             Role::Level2Weight => "level-2 points",
+            Role::Explanation => "indicator explanation",
         }
     }
 }

@@ -145,6 +145,8 @@ fn read_amount(text: &str) -> AmountCell {
     if NO_VALUE.contains(&t) {
         return AmountCell::NoValue;
     }
+    // "854万（高标准农田建设400万元，…）": a figure with its breakdown in brackets after it.
+    let t = strip_trailing_note(t);
     let (num, unit) = split_money_unit(t);
     match normalize_number(num.trim())
         .as_deref()
@@ -155,12 +157,26 @@ fn read_amount(text: &str) -> AmountCell {
     }
 }
 
+/// The text before a bracketed note that ends it ("854万（…）" → "854万"); the text itself
+/// when it does not end in one or starts with it.
+fn strip_trailing_note(t: &str) -> &str {
+    if !t.ends_with([')', '）']) {
+        return t;
+    }
+    match t.find(['(', '（']) {
+        Some(i) if i > 0 => crate::span::trim(t.get(..i).unwrap_or(t)),
+        _ => t,
+    }
+}
+
 fn split_money_unit(t: &str) -> (&str, Option<MoneyUnit>) {
     for (suffix, unit) in [
         ("亿元", MoneyUnit::Yiyuan),
         ("万元", MoneyUnit::Wanyuan),
         ("千元", MoneyUnit::Qianyuan),
         ("元", MoneyUnit::Yuan),
+        // "854万": 万 alone, as clerks write 万元 (a count would say 万人, 万户).
+        ("万", MoneyUnit::Wanyuan),
     ] {
         if let Some(n) = t.strip_suffix(suffix) {
             return (n, Some(unit));

@@ -135,9 +135,10 @@ fn auto_detects_the_layout_and_says_why() {
         (
             "profiles/valid-sichuan-2023.tsv",
             "sichuan-2023",
-            "指标性质",
+            "财政专户管理资金",
         ),
-        ("V007/valid-split-layout.tsv", "sichuan-2023", "指标性质"),
+        // A 指标性质 column alone is no regional clue: 云南 and 湖南 forms carry one too.
+        ("V007/valid-split-layout.tsv", "central-2020", "按默认"),
         (
             "profiles/valid-shanghai-legacy.tsv",
             "shanghai-legacy",

@@ -68,11 +68,21 @@ const ROLE_SYNONYMS: &[(&[&str], Role)] = &[
     (&["一级"], Role::Level1),
     (&["二级"], Role::Level2),
     (&["三级"], Role::Level3),
+    (&["指标名称"], Role::Level3),
     (&["指标性质"], Role::Nature),
+    // Comparator columns by other names (pmkpi's 计算符号; 乌海's 指标方向; 岳阳's
+    // 指标值类型, holding 定量/定性): never the 指标值 itself.
+    (&["计算符号"], Role::Nature),
+    (&["指标方向"], Role::Nature),
+    (&["指标值类型"], Role::Nature),
     (&["度量单位"], Role::Unit),
     (&["计量单位"], Role::Unit),
+    (&["指标解释"], Role::Explanation),
+    (&["指标说明"], Role::Explanation),
+    (&["指标值说明"], Role::Explanation),
     (&["实际完成值"], Role::Actual),
     (&["完成值"], Role::Actual),
+    (&["实际值"], Role::Actual),
     (&["完成情况"], Role::Actual),
     (&["指标值"], Role::Target),
     (&["目标值"], Role::Target),
@@ -146,8 +156,12 @@ pub fn role_of(header: &str) -> Option<Role> {
 pub fn fund_source_of(label: &str) -> Option<FundSource> {
     let n = label_key(label);
     let n = n.trim_start_matches("其中");
+    // Labels about money that are not amounts: 部门预算编码, 资金名称, 资金管理情况, 资金来源.
+    if NOT_AMOUNT_WORDS.iter().any(|w| n.contains(w)) || n.chars().count() > 24 {
+        return None;
+    }
     Some(
-        if n.contains("总额") || n == "合计" || n.contains("总预算") {
+        if n.contains("总额") || n == "合计" || n.contains("总预算") || n == "年度金额" {
             FundSource::Total
         } else if n.contains("非财政") {
             FundSource::NonFiscal
@@ -165,6 +179,11 @@ pub fn fund_source_of(label: &str) -> Option<FundSource> {
     )
 }
 
+/// Words that make a money label something other than an amount.
+const NOT_AMOUNT_WORDS: &[&str] = &[
+    "编码", "代码", "名称", "情况", "来源", "用途", "性质", "类别", "方式", "依据",
+];
+
 /// Words that make a one-cell row the title of a form.
 const TITLE_WORDS: &[&str] = &[
     "绩效目标表",
@@ -177,8 +196,83 @@ const TITLE_WORDS: &[&str] = &[
 
 pub fn is_title(text: &str) -> bool {
     let t = text.trim();
-    t.chars().count() <= 60 && TITLE_WORDS.iter().any(|w| has(t, w))
+    // "附件3：部门整体支出绩效评价基础数据表": the attachment number is not the title.
+    let t = match t.split_once([':', '：']) {
+        Some((head, rest)) if head.starts_with("附") && head.chars().count() <= 5 => rest.trim(),
+        _ => t,
+    };
+    let performance_table =
+        has(t, "绩效") && (t.ends_with('表') || t.ends_with("表）")) && !has(t, "，");
+    t.chars().count() <= 60
+        && (TITLE_WORDS.iter().any(|w| has(t, w)) || performance_table || has(t, "监控分析表"))
 }
+
+/// Header-field labels (after [`normalize_label`]) by the field they name: the key a form's
+/// field gets, then the labels publishers write for it. A label names the field when it is
+/// one of these, or one of these followed by 及…/和… (主管部门及代码, 项目负责人及电话).
+const FIELD_ALIASES: &[(&str, &[&str])] = &[
+    (
+        "项目名称",
+        &[
+            "项目名称",
+            "专项名称",
+            "专项资金名称",
+            "转移支付名称",
+            "项目资金名称",
+            "资金名称",
+        ],
+    ),
+    (
+        "主管部门",
+        &[
+            "主管部门",
+            "主管预算部门",
+            "中央主管部门",
+            "地方主管部门",
+            "省级主管部门",
+            "市级主管部门",
+            "县级主管部门",
+        ],
+    ),
+    ("实施单位", &["实施单位", "项目实施单位", "资金使用单位"]),
+    ("项目负责人", &["项目负责人", "负责人"]),
+    ("项目期", &["项目期", "实施期限", "项目实施期", "项目周期"]),
+    ("项目属性", &["项目属性"]),
+    (
+        "年度目标",
+        &[
+            "年度目标",
+            "年度总体目标",
+            "总体目标",
+            "年度绩效总目标",
+            "年度绩效目标",
+        ],
+    ),
+    (
+        "自评得分",
+        &["自评得分", "自评总分", "综合得分", "评价得分"],
+    ),
+    (
+        "其他需要说明事项",
+        &["其他需要说明事项", "其他需说明事项", "说明", "备注"],
+    ),
+];
+
+/// The field a header label names ([`FIELD_ALIASES`]); `norm` is already normalised.
+pub fn field_key(norm: &str) -> Option<&'static str> {
+    FIELD_ALIASES.iter().find_map(|(key, aliases)| {
+        aliases
+            .iter()
+            .any(|a| {
+                norm.strip_prefix(a)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['及', '和']))
+            })
+            .then_some(*key)
+    })
+}
+
+/// Header fields a filled-in form must not leave empty (S007), by their key.
+pub const REQUIRED_FIELDS: &[&str] = &["项目名称", "主管部门", "实施单位", "项目负责人"];
 
 /// Labels that are header fields even without a colon.
 pub const KNOWN_KEYS: &[&str] = &[
@@ -271,6 +365,11 @@ mod tests {
             ("年度指标内容", Some(Role::Target)),
             ("指标目标值", Some(Role::Target)),
             ("一级目标", Some(Role::Level1)),
+            ("全年实际值(B)", Some(Role::Actual)),
+            ("计算符号", Some(Role::Nature)),
+            ("指标值类型", Some(Role::Nature)),
+            ("指标值说明", Some(Role::Explanation)),
+            ("指标名称", Some(Role::Level3)),
             ("偏差原因分析及改进措施", Some(Role::DeviationReason)),
             ("度量单位", Some(Role::Unit)),
             ("项目执行中存在的问题", Some(Role::Problems)),

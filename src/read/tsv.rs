@@ -8,7 +8,9 @@ use super::headers::{
 use super::summary;
 use super::ReadOutput;
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
-use crate::form::{Cell, Cells, Field, Form, FormKind, FundingRow, Indicator, Project, Role};
+use crate::form::{
+    Cell, Cells, Field, Form, FormKind, FundSource, FundingRow, Indicator, Project, Role,
+};
 use crate::rules::registry::Code;
 use crate::span::ellipsize;
 use crate::span::has;
@@ -103,9 +105,33 @@ fn title_kind(title: &str) -> Option<FormKind> {
         Some(FormKind::SelfEvaluation)
     } else if title.contains("目标") {
         Some(FormKind::Target)
+    } else if title.contains("评价") {
+        Some(FormKind::SelfEvaluation)
     } else {
         None
     }
+}
+
+/// A row holding a form's title: the title alone, or beside it only the notes a published
+/// sheet puts on the title row (部门：某局, 公开14表, 附件2, 单位：万元).
+fn is_title_row(row: &[Cell], first: &Cell, filled: usize) -> bool {
+    if !is_title(&first.text) {
+        return false;
+    }
+    filled == 1
+        || row
+            .iter()
+            .filter(|c| !c.is_blank() && !std::ptr::eq(*c, first))
+            .all(|c| is_side_note(c.trimmed()))
+}
+
+/// A note beside a title: a short `label：value`, a table number or a unit.
+fn is_side_note(t: &str) -> bool {
+    let short = t.chars().count() <= 30;
+    let numbered = ["公开", "附件", "附表", "表"]
+        .iter()
+        .any(|w| t.starts_with(w) && t.chars().count() <= 8);
+    short && (t.contains([':', '：']) || numbered || money_unit_in(t).is_some())
 }
 
 impl<'g> Reader<'g> {
@@ -117,7 +143,7 @@ impl<'g> Reader<'g> {
                 i += 1;
                 continue;
             };
-            if filled == 1 && is_title(&first.text) {
+            if is_title_row(row, first, filled) {
                 self.start_form();
                 let b = self.building();
                 b.title_kind = title_kind(&first.text);
@@ -240,49 +266,14 @@ impl<'g> Reader<'g> {
     }
 
     fn read_key_values(&mut self, row: &[Cell]) {
-        let mut k = 0usize;
-        let mut pairs: Vec<(String, Cell, Option<Cell>)> = Vec::new();
-        while let Some(cell) = row.get(k) {
-            let t = cell.trimmed();
-            if let Some(label) = t.strip_suffix('：').or_else(|| t.strip_suffix(':')) {
-                let value = row
-                    .get(k + 1)
-                    .filter(|c| !c.trimmed().ends_with(['：', ':']))
-                    .cloned();
-                let step = if value.is_some() { 2 } else { 1 };
-                pairs.push((normalize_label(label), cell.clone(), value));
-                k += step;
-                continue;
+        // A block's label may carry the money unit: 资金情况（万元）, 项目资金 (元).
+        if let Some((unit, cell)) = row.iter().find_map(block_unit) {
+            let b = self.building();
+            if b.form.money_unit.is_none() {
+                b.form.money_unit = Some((unit, cell));
             }
-            if let Some((label, value)) = t.split_once('：').or_else(|| t.split_once(':')) {
-                let key = normalize_label(label);
-                if !key.is_empty() && key.chars().count() <= 16 && !value.trim().is_empty() {
-                    pairs.push((key, cell.clone(), Some(Cell::new(value.trim(), cell.loc))));
-                    k += 1;
-                    continue;
-                }
-            }
-            let key = normalize_label(t);
-            if headers::KNOWN_KEYS.contains(&key.as_str()) {
-                pairs.push((key, cell.clone(), row.get(k + 1).cloned()));
-                k += 2;
-                continue;
-            }
-            // A money line without a colon: "年度资金总额（万元）<tab>100".
-            let next_is_amount = row.get(k + 1).is_some_and(|v| {
-                matches!(
-                    crate::money::parse_amount(&v.text),
-                    crate::money::AmountCell::Value(..)
-                )
-            });
-            if next_is_amount && ["预算", "资金", "执行数"].iter().any(|w| key.contains(w)) {
-                pairs.push((key, cell.clone(), row.get(k + 1).cloned()));
-                k += 2;
-                continue;
-            }
-            k += 1;
         }
-        for (key, label, value) in pairs {
+        for (key, label, value) in key_value_pairs(row) {
             if key == "项目名称"
                 && self
                     .cur
@@ -304,21 +295,12 @@ impl<'g> Reader<'g> {
             if key == "项目名称" {
                 b.project.name = value.clone();
             }
-            let is_money = (key.contains("预算") || key.contains("执行数") || key.contains("资金"))
-                && value.as_ref().is_some_and(|v| {
-                    !matches!(
-                        crate::money::parse_amount(&v.text),
-                        crate::money::AmountCell::Invalid
-                    )
-                });
-            if is_money {
+            if let Some(source) = funding_source(&key, value.as_ref()) {
                 if b.form.money_unit.is_none() {
                     if let Some(unit) = money_unit_in(&label.text) {
                         b.form.money_unit = Some((unit, label.clone()));
                     }
                 }
-                let source =
-                    fund_source_of(&key).unwrap_or(crate::form::FundSource::Named(key.clone()));
                 let mut cells = Cells::default();
                 if let Some(v) = value.clone() {
                     cells.push(Role::Amount, v);
@@ -356,23 +338,38 @@ impl<'g> Reader<'g> {
     /// Header roles by column, first occurrence of each role. A 分值 column right after
     /// the 一级 or 二级 column holds that group's points, not a 三级's.
     fn header_roles(row: &[Cell]) -> Vec<(usize, Role)> {
-        let mut seen: Vec<(usize, Role)> = Vec::new();
-        for (c, cell) in row.iter().enumerate() {
-            let Some(mut r) = role_of(&cell.text) else {
-                continue;
-            };
-            if r == Role::Weight {
-                match seen.last() {
-                    Some((_, Role::Level1)) => r = Role::Level1Weight,
-                    Some((_, Role::Level2)) => r = Role::Level2Weight,
-                    _ => {}
+        first_of_each(column_roles(row))
+    }
+
+    /// The column roles of an indicator table's header, and the row its body starts at. A
+    /// header may stand on two rows: a band of titles above the level row (实际完成值, 分值,
+    /// 得分 standing over rows the lower header leaves blank), or a row of sub-titles below it
+    /// (年度指标值 spanning 指标性质 / 指标值 / 度量单位; region names under 区域目标值), which
+    /// is read as part of the header, never as an indicator.
+    fn indicator_header(&self, start: usize) -> (Vec<(usize, Role)>, usize) {
+        let rows = &self.grid.rows;
+        let Some(header) = rows.get(start) else {
+            return (Vec::new(), start + 1);
+        };
+        let mut cols = column_roles(header);
+        let above = start.checked_sub(1).and_then(|k| rows.get(k));
+        if let Some(above) = above.filter(|r| is_title_band(r)) {
+            for (c, r) in column_roles(above) {
+                if !cols.iter().any(|(k, _)| *k == c) {
+                    cols.push((c, r));
                 }
             }
-            if !seen.iter().any(|(_, s)| *s == r) {
-                seen.push((c, r));
-            }
         }
-        seen
+        let mut body = start + 1;
+        if let Some(below) = rows.get(start + 1).filter(|r| is_sub_header(r, &cols)) {
+            for (c, r) in column_roles(below) {
+                cols.retain(|(k, _)| *k != c);
+                cols.push((c, r));
+            }
+            body += 1;
+        }
+        sort_by_column(&mut cols);
+        (first_of_each(cols), body)
     }
 
     fn read_funding(&mut self, start: usize) -> usize {
@@ -428,7 +425,7 @@ impl<'g> Reader<'g> {
         let Some(header) = rows.get(start) else {
             return start + 1;
         };
-        let cols = Self::header_roles(header);
+        let (cols, body) = self.indicator_header(start);
         self.note_month(header);
         let col = |role: Role| cols.iter().find(|(_, r)| *r == role).map(|(c, _)| *c);
         let (l1, l2, l3, target) = (
@@ -443,7 +440,7 @@ impl<'g> Reader<'g> {
         let form = self.form_index();
         let mut last1: Option<Cell> = None;
         let mut last2: Option<Cell> = None;
-        let mut i = start + 1;
+        let mut i = body;
         let mut diags = Vec::new();
         let mut indicators = Vec::new();
         let mut headings = Vec::new();
@@ -647,6 +644,248 @@ impl<'g> Reader<'g> {
             self.finish_form();
         }
     }
+}
+
+/// The label–value pairs of a header row: `项目名称：X`, `项目名称：<tab>X`, a known label
+/// and the next filled cell (a merged cell leaves blanks between them), `其中：财政拨款<tab>10`.
+/// A known label with nothing after it before the next label gets its blank neighbour as
+/// the value, so that an empty 主管部门 can be pointed at.
+fn key_value_pairs(row: &[Cell]) -> Vec<(String, Cell, Option<Cell>)> {
+    let mut pairs = Vec::new();
+    let mut k = 0usize;
+    while let Some(cell) = row.get(k) {
+        let t = strip_among(cell.trimmed());
+        if t.is_empty() {
+            k += 1;
+            continue;
+        }
+        if let Some(label) = t.strip_suffix('：').or_else(|| t.strip_suffix(':')) {
+            let key = field_key_of(label);
+            // A sentence ending in a colon (…报告如下：) is prose, not a label.
+            if !key.is_empty() && key.chars().count() <= 16 {
+                let (value, next) = value_after(row, k, &key);
+                pairs.push((key, cell.clone(), value));
+                k = next;
+            } else {
+                k += 1;
+            }
+            continue;
+        }
+        if let Some((label, value)) = t.split_once('：').or_else(|| t.split_once(':')) {
+            let key = field_key_of(label);
+            if !key.is_empty() && key.chars().count() <= 16 && !value.trim().is_empty() {
+                pairs.push((key, cell.clone(), Some(Cell::new(value.trim(), cell.loc))));
+                k += 1;
+                continue;
+            }
+        }
+        let key = field_key_of(t);
+        if is_label_key(&key) {
+            let (value, next) = value_after(row, k, &key);
+            pairs.push((key, cell.clone(), value));
+            k = next;
+            continue;
+        }
+        // A money line without a colon: "年度资金总额（万元）<tab>100".
+        let next_is_amount = row.get(k + 1).is_some_and(|v| {
+            matches!(
+                crate::money::parse_amount(&v.text),
+                crate::money::AmountCell::Value(..)
+            )
+        });
+        if next_is_amount
+            && ["预算", "资金", "执行数", "金额"]
+                .iter()
+                .any(|w| key.contains(w))
+        {
+            pairs.push((key, cell.clone(), row.get(k + 1).cloned()));
+            k += 2;
+            continue;
+        }
+        k += 1;
+    }
+    pairs
+}
+
+/// "其中：财政拨款" → "财政拨款": a source listed under the total names itself after 其中.
+fn strip_among(t: &str) -> &str {
+    t.strip_prefix("其中")
+        .map(|r| r.trim_start_matches([':', '：', ' ', '\u{3000}']))
+        .filter(|r| !r.is_empty())
+        .unwrap_or(t)
+}
+
+/// A label's key: the field it names (主管部门及代码 → 主管部门), else the label normalised.
+fn field_key_of(label: &str) -> String {
+    let norm = normalize_label(strip_among(label));
+    headers::field_key(&norm).map_or(norm, str::to_string)
+}
+
+/// A label that is a header field or a funding line by its words alone, without a colon.
+fn is_label_key(key: &str) -> bool {
+    headers::KNOWN_KEYS.contains(&key)
+        || headers::field_key(key).is_some()
+        || fund_source_of(key).is_some_and(|s| !matches!(s, FundSource::Named(_)))
+}
+
+/// A cell that starts a pair of its own, so is not the value of the label before it.
+fn is_label_cell(c: &Cell) -> bool {
+    let t = strip_among(c.trimmed());
+    let colon = t.ends_with([':', '：']) && t.chars().count() <= 17;
+    colon || is_label_key(&normalize_label(t))
+}
+
+/// The value of the label at `k`: the next filled cell, unless a label comes first. Returns
+/// it and where reading goes on. A required field left empty gets its blank neighbour (or a
+/// cell made where it would be) so the finding has a place.
+fn value_after(row: &[Cell], k: usize, key: &str) -> (Option<Cell>, usize) {
+    let mut j = k + 1;
+    while let Some(c) = row.get(j) {
+        if c.is_blank() {
+            j += 1;
+            continue;
+        }
+        if is_label_cell(c) {
+            break;
+        }
+        return (Some(c.clone()), j + 1);
+    }
+    let next = (k + 1).max(j.min(row.len()));
+    let blank = row
+        .get(k + 1)
+        .filter(|c| c.is_blank())
+        .cloned()
+        .or_else(|| {
+            let label = row.get(k)?;
+            headers::REQUIRED_FIELDS.contains(&key).then(|| {
+                Cell::new(
+                    "",
+                    crate::form::Loc::new(label.loc.row, label.loc.col.saturating_add(1)),
+                )
+            })
+        });
+    (blank, next)
+}
+
+/// The fund source a label–value pair is a funding line of: a named total or source
+/// (年度资金总额, 财政拨款, 其他资金 …) whatever its value holds (an unreadable amount is
+/// B001's finding), or another money label (本年度申请市财政预算资金) with a readable amount.
+fn funding_source(key: &str, value: Option<&Cell>) -> Option<FundSource> {
+    let value = value?;
+    match fund_source_of(key) {
+        Some(FundSource::Named(_)) | None => {
+            let money = ["预算", "执行数", "资金", "金额"]
+                .iter()
+                .any(|w| key.contains(w));
+            let readable = matches!(
+                crate::money::parse_amount(&value.text),
+                crate::money::AmountCell::Value(..)
+            );
+            (money && readable).then(|| FundSource::Named(key.to_string()))
+        }
+        Some(source) => Some(source),
+    }
+}
+
+/// A short cell that labels a money block and names its unit: 资金情况（万元）.
+fn block_unit(c: &Cell) -> Option<(crate::form::MoneyUnit, Cell)> {
+    let t = c.trimmed();
+    if t.chars().count() > 24 || !["资金", "金额", "预算", "经费"].iter().any(|w| has(t, w))
+    {
+        return None;
+    }
+    let unit = money_unit_in(t)?;
+    // Only a unit in brackets or after 单位：, not a figure's own (10万元).
+    let bracketed = ["（", "(", "单位"].iter().any(|w| has(t, w));
+    bracketed.then(|| (unit, c.clone()))
+}
+
+/// Every column's role in a header row. Where 得分 heads several columns (部门整体
+/// evaluation tables: 一级指标 | 得分 | 二级指标 | 得分 | 三级指标 | 得分 | … | 得分), each one
+/// right after a level column holds that level's points and the last is the score; a 分值
+/// right after the 一级 or 二级 column is that group's points.
+fn column_roles(row: &[Cell]) -> Vec<(usize, Role)> {
+    let mut cols: Vec<(usize, Role)> = row
+        .iter()
+        .enumerate()
+        .filter_map(|(c, cell)| role_of(&cell.text).map(|r| (c, r)))
+        .collect();
+    let scores = cols.iter().filter(|(_, r)| *r == Role::Score).count();
+    let mut prev: Option<Role> = None;
+    for (_, r) in cols.iter_mut() {
+        let level = prev;
+        prev = Some(*r);
+        let group = match (*r, level) {
+            (Role::Weight, Some(Role::Level1)) => Role::Level1Weight,
+            (Role::Weight, Some(Role::Level2)) => Role::Level2Weight,
+            (Role::Score, Some(Role::Level1)) if scores > 1 => Role::Level1Weight,
+            (Role::Score, Some(Role::Level2)) if scores > 1 => Role::Level2Weight,
+            (Role::Score, Some(Role::Level3)) if scores > 1 => Role::Weight,
+            (r, _) => r,
+        };
+        *r = group;
+    }
+    cols
+}
+
+/// The first column of each role, in column order.
+fn first_of_each(cols: Vec<(usize, Role)>) -> Vec<(usize, Role)> {
+    let mut seen: Vec<(usize, Role)> = Vec::with_capacity(cols.len());
+    for (c, r) in cols {
+        if !seen.iter().any(|(_, s)| *s == r) {
+            seen.push((c, r));
+        }
+    }
+    seen
+}
+
+fn sort_by_column(cols: &mut [(usize, Role)]) {
+    // Insertion sort: a header has a dozen columns (see summary::sort_small on code size).
+    for i in 1..cols.len() {
+        let mut j = i;
+        while j > 0 && cols.get(j - 1).map(|c| c.0) > cols.get(j).map(|c| c.0) {
+            cols.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// A short cell that reads as a title, not as data: no figure, no sentence.
+fn is_title_text(c: &Cell) -> bool {
+    let t = c.trimmed();
+    t.chars().count() <= 20 && !looks_like_value(t) && !t.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// A row of column titles standing above an indicator header: two or more header words,
+/// every filled cell a short title.
+fn is_title_band(row: &[Cell]) -> bool {
+    let filled: Vec<&Cell> = row.iter().filter(|c| !c.is_blank()).collect();
+    filled.iter().all(|c| is_title_text(c))
+        && filled.iter().filter(|c| role_of(&c.text).is_some()).count() >= 2
+        && !filled.iter().any(|c| {
+            matches!(
+                role_of(&c.text),
+                Some(Role::ProjectName | Role::BudgetAdjusted)
+            )
+        })
+}
+
+/// A row of sub-titles right under an indicator header: nothing under the level columns
+/// (a data row always names its indicator there), every filled cell a short title.
+fn is_sub_header(row: &[Cell], header: &[(usize, Role)]) -> bool {
+    let levels = header
+        .iter()
+        .filter(|(_, r)| matches!(r, Role::Level1 | Role::Level2 | Role::Level3))
+        .map(|(c, _)| *c);
+    let mut any = false;
+    for c in levels {
+        any = true;
+        if row.get(c).is_some_and(|x| !x.is_blank()) {
+            return false;
+        }
+    }
+    let filled: Vec<&Cell> = row.iter().filter(|c| !c.is_blank()).collect();
+    any && !filled.is_empty() && filled.iter().all(|c| is_title_text(c))
 }
 
 /// A row that heads an indicator table: 一级 with 二级/三级, or 三级 with 指标值.

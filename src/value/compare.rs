@@ -60,7 +60,7 @@ pub fn compare(target: &TargetValue, actual: &TargetValue) -> Outcome {
         _ => return Outcome::CantTell,
     }
     if target.kind == Kind::Deadline
-        && target.unit.as_deref().map(super::canonical_unit) != Some("月")
+        && target.unit.as_deref().map(super::canonical_unit).as_deref() != Some("月")
     {
         return Outcome::CantTell;
     }

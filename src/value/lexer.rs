@@ -10,7 +10,7 @@ pub enum Spelling {
     Symbol,
     /// >= <= (ASCII digraphs)
     Ascii,
-    /// ＞ ＜ ＝ ≧ ≦ ﹦ ＞＝ ＜＝
+    /// ＞ ＜ ＝ ≧ ≦ ﹦ ＞＝ ＜＝ and look-alikes: ═ ﹥ ﹤ ≥=
     FullWidth,
     /// 不低于, 不超过, 达到 …
     Word,
@@ -63,6 +63,9 @@ const COMPARATORS: &[(&str, Op, Spelling)] = &[
     ("<=", Op::Le, Spelling::Ascii),
     ("＞＝", Op::Ge, Spelling::FullWidth),
     ("＜＝", Op::Le, Spelling::FullWidth),
+    // Look-alikes: ≥ with a stray =, the box-drawing ═ and the small-form ﹥ ﹤.
+    ("≥=", Op::Ge, Spelling::FullWidth),
+    ("≤=", Op::Le, Spelling::FullWidth),
     ("≥", Op::Ge, Spelling::Symbol),
     ("≤", Op::Le, Spelling::Symbol),
     ("≧", Op::Ge, Spelling::FullWidth),
@@ -71,6 +74,9 @@ const COMPARATORS: &[(&str, Op, Spelling)] = &[
     ("⩽", Op::Le, Spelling::FullWidth),
     ("＞", Op::Gt, Spelling::FullWidth),
     ("＜", Op::Lt, Spelling::FullWidth),
+    ("﹥", Op::Gt, Spelling::FullWidth),
+    ("﹤", Op::Lt, Spelling::FullWidth),
+    ("═", Op::Eq, Spelling::FullWidth),
     (">", Op::Gt, Spelling::Symbol),
     ("<", Op::Lt, Spelling::Symbol),
     ("＝", Op::Eq, Spelling::FullWidth),
@@ -252,7 +258,21 @@ fn starts_comparator(c: char) -> bool {
 fn is_comparator_symbol(c: char) -> bool {
     matches!(
         c,
-        '≥' | '≤' | '>' | '<' | '=' | '＞' | '＜' | '＝' | '≧' | '≦' | '﹦' | '⩾' | '⩽'
+        '≥' | '≤'
+            | '>'
+            | '<'
+            | '='
+            | '＞'
+            | '＜'
+            | '＝'
+            | '≧'
+            | '≦'
+            | '﹦'
+            | '⩾'
+            | '⩽'
+            | '﹥'
+            | '﹤'
+            | '═'
     )
 }
 

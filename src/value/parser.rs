@@ -106,7 +106,7 @@ fn is_prose(text: &str) -> bool {
     };
     let figure_start = c.is_ascii_digit()
         || ('０'..='９').contains(&c)
-        || "≥≤<>=＞＜＝≧≦﹦⩾⩽-－−*＊_＿%％~～零一二两三四五六七八九十百千".contains(c)
+        || "≥≤<>=＞＜＝≧≦﹦⩾⩽﹥﹤═-－−*＊_＿%％~～零一二两三四五六七八九十百千".contains(c)
         || [
             "不适用",
             "不低于",
@@ -382,7 +382,9 @@ fn parse_prose(text: &str) -> Parsed {
 fn leading_op(text: &str, cmps: &[(Op, Spelling, Span)], issues: &mut Vec<Issue>) -> Option<Op> {
     let (first, last) = (cmps.first()?, cmps.last()?);
     if cmps.len() == 1 {
-        if first.1 == Spelling::FullWidth {
+        // ASCII >= and <= are what a keyboard gives, but forms and the systems they are
+        // imported into write ≥ and ≤: the same safe fix as a full-width sign.
+        if matches!(first.1, Spelling::FullWidth | Spelling::Ascii) {
             let canon = symbol(first.0).symbol();
             issues.push(Issue {
                 kind: IssueKind::NonstandardSpelling,
@@ -632,7 +634,7 @@ fn deadline_text(text: &str, tokens: &[Token]) -> String {
             TokenKind::Number => {
                 out.push_str(&normalize_number(s).unwrap_or(std::borrow::Cow::Borrowed(s)))
             }
-            TokenKind::Unit => out.push_str(canonical_unit(s)),
+            TokenKind::Unit => out.push_str(&canonical_unit(s)),
             TokenKind::RangeSep if dash_date => out.push_str(s),
             TokenKind::RangeSep => out.push('~'),
             _ => out.push_str(s),

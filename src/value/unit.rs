@@ -18,6 +18,7 @@ const UNITS: &[(&str, Dimension)] = &[
     ("百分比", Dimension::Percent),
     ("%", Dimension::Percent),
     ("％", Dimension::Percent),
+    ("‰", Dimension::Percent),
     ("亿元", Dimension::Money),
     ("元/平方米", Dimension::Money),
     ("元/人", Dimension::Money),
@@ -44,11 +45,28 @@ const UNITS: &[(&str, Dimension)] = &[
     ("周", Dimension::Time),
     ("号", Dimension::Time),
     ("平方米", Dimension::Physical),
+    ("平方公里", Dimension::Physical),
+    ("平米", Dimension::Physical),
+    ("立方米", Dimension::Physical),
     ("公里", Dimension::Physical),
+    ("千米", Dimension::Physical),
+    ("km", Dimension::Physical),
+    ("KM", Dimension::Physical),
     ("㎡", Dimension::Physical),
+    ("m²", Dimension::Physical),
+    ("m³", Dimension::Physical),
     ("米", Dimension::Physical),
+    ("公顷", Dimension::Physical),
+    ("亩", Dimension::Physical),
     ("吨", Dimension::Physical),
+    ("公斤", Dimension::Physical),
+    ("千克", Dimension::Physical),
+    ("kg", Dimension::Physical),
+    ("斤", Dimension::Physical),
+    ("方", Dimension::Physical),
+    ("千瓦", Dimension::Physical),
     ("人次", Dimension::Count),
+    ("户次", Dimension::Count),
     ("个", Dimension::Count),
     ("家", Dimension::Count),
     ("项", Dimension::Count),
@@ -71,6 +89,27 @@ const UNITS: &[(&str, Dimension)] = &[
     ("座", Dimension::Count),
     ("类", Dimension::Count),
     ("组", Dimension::Count),
+    ("单", Dimension::Count),
+    ("起", Dimension::Count),
+    ("宗", Dimension::Count),
+    ("例", Dimension::Count),
+    ("只", Dimension::Count),
+    ("头", Dimension::Count),
+    ("株", Dimension::Count),
+    ("棵", Dimension::Count),
+    ("册", Dimension::Count),
+    ("本", Dimension::Count),
+    ("间", Dimension::Count),
+    ("栋", Dimension::Count),
+    ("村", Dimension::Count),
+    ("校", Dimension::Count),
+    ("张", Dimension::Count),
+    ("块", Dimension::Count),
+    ("口", Dimension::Count),
+    ("种", Dimension::Count),
+    ("门", Dimension::Count),
+    ("课时", Dimension::Count),
+    ("学时", Dimension::Count),
 ];
 
 /// The units by their first character (built once): the lexer asks after every number.
@@ -88,8 +127,8 @@ fn units_by_first() -> &'static crate::memo::FastMap<char, Vec<&'static str>> {
     })
 }
 
-/// Byte length of the longest known unit at the start of `s`.
-pub fn longest_known_prefix(s: &str) -> Option<usize> {
+/// Byte length of the longest listed unit at the start of `s`.
+fn longest_listed_prefix(s: &str) -> Option<usize> {
     let first = s.chars().next()?;
     units_by_first()
         .get(&first)?
@@ -99,19 +138,70 @@ pub fn longest_known_prefix(s: &str) -> Option<usize> {
         .max()
 }
 
-pub fn unit_dimension(unit: &str) -> Dimension {
+/// Byte length of the longest known unit at the start of `s`: a listed unit, 万 before a
+/// unit that is not money (万亩, 万平方米: ten thousand of it), and a unit per another
+/// ("元/亩", "万元/个", "次/月").
+pub fn longest_known_prefix(s: &str) -> Option<usize> {
+    let mut n = longest_listed_prefix(s)?;
+    if let Some(rest) = s.strip_prefix('万') {
+        if let Some(k) = longest_listed_prefix(rest)
+            .filter(|k| unit_dimension_listed(rest.get(..*k).unwrap_or("")) != Dimension::Money)
+        {
+            n = n.max('万'.len_utf8() + k);
+        }
+    }
+    let after = s.get(n..).unwrap_or("");
+    for slash in ['/', '／'] {
+        if let Some(den) = after.strip_prefix(slash) {
+            if let Some(k) = longest_listed_prefix(den) {
+                n += slash.len_utf8() + k;
+                break;
+            }
+        }
+    }
+    Some(n)
+}
+
+fn unit_dimension_listed(unit: &str) -> Dimension {
     UNITS
         .iter()
         .find(|(u, _)| *u == unit)
         .map_or(Dimension::Unknown, |(_, d)| *d)
 }
 
-/// The canonical spelling: `％`/`百分比` → `%`, `月份` → `月`.
-pub fn canonical_unit(unit: &str) -> &str {
+/// A unit's dimension: a listed unit's; a unit per another has its numerator's (元/亩 is
+/// money); 万 before a unit, that unit's.
+pub fn unit_dimension(unit: &str) -> Dimension {
+    match unit_dimension_listed(unit) {
+        Dimension::Unknown => {}
+        d => return d,
+    }
+    if let Some((num, den)) = unit.split_once(['/', '／']) {
+        if unit_dimension_listed(den) != Dimension::Unknown {
+            return unit_dimension(num);
+        }
+    }
+    match unit.strip_prefix('万') {
+        Some(base) if !base.is_empty() => unit_dimension_listed(base),
+        _ => Dimension::Unknown,
+    }
+}
+
+/// The canonical spelling: `％`/`百分比` → `%`, `月份` → `月`, `万` → `万元`.
+pub fn canonical_unit(unit: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     match unit {
-        "％" | "百分比" => "%",
-        "月份" => "月",
-        "万" => "万元",
-        other => other,
+        "％" | "百分比" => Cow::Borrowed("%"),
+        "月份" => Cow::Borrowed("月"),
+        "万" => Cow::Borrowed("万元"),
+        "平米" => Cow::Borrowed("平方米"),
+        "km" | "KM" | "千米" => Cow::Borrowed("公里"),
+        other => match other.split_once(['/', '／']) {
+            Some((num, den)) => {
+                let (num, den) = (canonical_unit(num), canonical_unit(den));
+                Cow::Owned(format!("{num}/{den}"))
+            }
+            None => Cow::Borrowed(other),
+        },
     }
 }

@@ -13,6 +13,48 @@ use crate::value::parser::IssueKind;
 
 pub struct NonstandardSpelling;
 
+impl NonstandardSpelling {
+    /// The finding at a 指标性质 cell written with a look-alike sign (≧, ═, >=), with its
+    /// standard sign as the fix.
+    fn in_nature_column(&self, cx: &Context, v: &super::ValueCell) -> Option<Diagnostic> {
+        let nature = v.nature_col.filter(|_| v.split)?;
+        let sign = nature.trimmed();
+        let parsed = crate::value::parser::parse(&format!("{sign}1"));
+        parsed
+            .issues
+            .iter()
+            .any(|i| i.kind == IssueKind::NonstandardSpelling)
+            .then_some(())?;
+        let standard = parsed.value.comparator?.symbol();
+        let name = &v.what_zh();
+        Some(
+            Diagnostic::new(
+                self.code(),
+                cx.loc(
+                    crate::diagnostic::Section::Indicators,
+                    Some(crate::form::Role::Nature),
+                    nature,
+                ),
+                Msg::new(
+                    format!("{name}的比较符号“{sign}”不是标准写法，应为“{standard}”"),
+                    format!(
+                        "The comparator \"{sign}\" of {} is not the standard sign \"{standard}\"",
+                        v.what_en()
+                    ),
+                ),
+                Msg::new(
+                    "使用 ≥ ≤ = 等标准符号，避免导入系统时识别错误",
+                    "Use the standard signs ≥ ≤ =",
+                ),
+            )
+            .with_fix(super::fix(
+                standard.to_string(),
+                crate::diagnostic::Applicability::Safe,
+            )),
+        )
+    }
+}
+
 impl Rule for NonstandardSpelling {
     fn code(&self) -> Code {
         Code::V008
@@ -24,21 +66,43 @@ impl Rule for NonstandardSpelling {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for v in cx.values() {
-            if !issues_of(v, |k| *k == IssueKind::NonstandardSpelling).any(|_| true) {
+            // A value that can't be read is V001's: its "standard form" would be itself.
+            if !issues_of(v, |k| *k == IssueKind::NonstandardSpelling).any(|_| true)
+                || v.parsed.value.kind == crate::value::Kind::Invalid
+            {
+                continue;
+            }
+            let issue = issues_of(v, |k| *k == IssueKind::NonstandardSpelling).next();
+            // In a split layout the sign stands in its own 指标性质 column: point there.
+            if let Some(d) = self.in_nature_column(cx, v) {
+                out.push(d);
                 continue;
             }
             let t = v.cell.trimmed();
             let canonical = v.parsed.value.normalized.clone();
+            let ascii = issue
+                .and_then(|i| t.get(i.span.start..i.span.end))
+                .filter(|s| matches!(*s, ">=" | "<="));
+            let message = match ascii {
+                Some(sign) => Msg::new(
+                    format!("{}“{t}”用英文键盘符号“{sign}”代替了“{}”，标准写法为“{canonical}”", v.what_zh(), if sign == ">=" { "≥" } else { "≤" }),
+                    format!("{} \"{t}\" writes \"{sign}\" for the standard sign; the standard form is \"{canonical}\"", v.what_en()),
+                ),
+                None => Msg::new(
+                    format!("{}“{t}”使用了全角或非标准写法，标准写法为“{canonical}”", v.what_zh()),
+                    format!("{} \"{t}\" uses full-width or nonstandard characters; the standard form is \"{canonical}\"", v.what_en()),
+                ),
+            };
             let mut d = report(
                 cx,
                 v,
                 self.code(),
-                issues_of(v, |k| *k == IssueKind::NonstandardSpelling).next(),
+                issue,
+                message,
                 Msg::new(
-                    format!("{}“{t}”使用了全角或非标准写法，标准写法为“{canonical}”", v.what_zh()),
-                    format!("{} \"{t}\" uses full-width or nonstandard characters; the standard form is \"{canonical}\"", v.what_en()),
+                    "使用半角数字、≥ ≤ 等标准符号和 %，避免导入系统时识别错误",
+                    "Use half-width digits, standard comparators and %",
                 ),
-                Msg::new("使用半角数字、≥ ≤ 等标准符号和 %，避免导入系统时识别错误", "Use half-width digits, standard comparators and %"),
             );
             if !v.split && !canonical.is_empty() {
                 d.span = None;
