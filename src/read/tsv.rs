@@ -194,6 +194,10 @@ impl<'g> Reader<'g> {
                 i = self.read_indicators(i);
                 continue;
             }
+            if let Some(next) = self.read_goal_block(i) {
+                i = next;
+                continue;
+            }
             let money_cols = [
                 Role::BudgetInitial,
                 Role::BudgetAdjusted,
@@ -273,7 +277,12 @@ impl<'g> Reader<'g> {
                 b.form.money_unit = Some((unit, cell));
             }
         }
+        let lone = row.iter().filter(|c| !c.is_blank()).count() == 1;
         for (key, label, value) in key_value_pairs(row) {
+            // A heading over a goal block (年度绩效目标 above *年度绩效总目标：…), not a field.
+            if lone && key == "年度目标" && value.as_ref().map_or(true, Cell::is_blank) {
+                continue;
+            }
             if key == "项目名称"
                 && self
                     .cur
@@ -313,6 +322,74 @@ impl<'g> Reader<'g> {
             }
             b.form.fields.push(Field { key, label, value });
         }
+    }
+
+    /// Reads a 年度总体目标 block whose row names its parts (预期目标 | 实际完成情况, 中期目标 |
+    /// 年度目标) with each part's text below its name, or beside it. Returns the row after
+    /// the block, or `None` when the row is not such a block.
+    fn read_goal_block(&mut self, i: usize) -> Option<usize> {
+        let rows = &self.grid.rows;
+        let row = rows.get(i)?;
+        let filled: Vec<(usize, &Cell)> = row
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_blank())
+            .collect();
+        let (_, first) = filled.first()?;
+        let block_label = field_key_of(first.trimmed()) == "年度目标" || is_goal_fragment(first);
+        if !block_label {
+            return None;
+        }
+        // The parts named in the row: after the block's own label, or the label itself
+        // when it stands alone (年度目标 over its text).
+        fn named<'c>((c, cell): &(usize, &'c Cell)) -> Option<(usize, &'c Cell, &'static str)> {
+            goal_part(cell.trimmed()).map(|k| (*c, *cell, k))
+        }
+        let mut parts: Vec<(usize, &Cell, &'static str)> =
+            filled.iter().skip(1).filter_map(named).collect();
+        let all_named = parts.len() + 1 == filled.len();
+        if parts.is_empty() && filled.len() == 1 {
+            parts = filled.iter().filter_map(named).collect();
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        let below = rows.get(i + 1);
+        let under = |c: usize| below.and_then(|b| b.get(c)).filter(|v| !v.is_blank());
+        let values_below = (all_named || filled.len() == 1)
+            && parts.iter().any(|(c, _, _)| under(*c).is_some())
+            && parts
+                .iter()
+                .filter_map(|(c, _, _)| under(*c))
+                .all(|v| !is_label_cell(v) && goal_part(v.trimmed()).is_none());
+        if !values_below && filled.len() == 1 {
+            // A heading over the block (年度绩效目标 above *年度绩效总目标：…).
+            return None;
+        }
+        let mut fields = Vec::with_capacity(parts.len());
+        for (c, label, key) in &parts {
+            let value = if values_below {
+                Some(under(*c).cloned().unwrap_or_else(|| {
+                    below.and_then(|b| b.get(*c)).cloned().unwrap_or_else(|| {
+                        Cell::new("", crate::form::Loc::new(label.loc.row + 1, label.loc.col))
+                    })
+                }))
+            } else {
+                // Beside its name: the next filled cell, unless another part's name comes first.
+                filled
+                    .iter()
+                    .find(|(k, _)| k > c)
+                    .filter(|(_, v)| goal_part(v.trimmed()).is_none())
+                    .map(|(_, v)| (*v).clone())
+            };
+            fields.push(Field {
+                key: (*key).to_string(),
+                label: (*label).clone(),
+                value,
+            });
+        }
+        self.building().form.fields.extend(fields);
+        Some(if values_below { i + 2 } else { i + 1 })
     }
 
     /// Records the month a monitoring header covers ("1-7月执行数" → 7), once per form.
@@ -449,7 +526,11 @@ impl<'g> Reader<'g> {
             let (Some(first), filled) = filled(row) else {
                 break;
             };
-            if (filled == 1 && is_title(&first.text)) || is_indicator_header(row) {
+            if (filled == 1 && is_title(&first.text))
+                || is_indicator_header(row)
+                || is_sign_off(row)
+                || (filled == 1 && is_prose_line(first.trimmed()))
+            {
                 break;
             }
             // Only a short row or one with 总/合 can be a 总分 row or a text field: most
@@ -886,6 +967,65 @@ fn is_sub_header(row: &[Cell], header: &[(usize, Role)]) -> bool {
     }
     let filled: Vec<&Cell> = row.iter().filter(|c| !c.is_blank()).collect();
     any && !filled.is_empty() && filled.iter().all(|c| is_title_text(c))
+}
+
+/// A piece of a 总体目标 label split over merged cells ("总" | "年度目标").
+fn is_goal_fragment(c: &Cell) -> bool {
+    matches!(
+        normalize_label(c.trimmed()).as_str(),
+        "总" | "总体" | "总体目标"
+    )
+}
+
+/// The field a part of a 年度总体目标 block is (by its name in the block's first row):
+/// 年度目标 (预期目标, 年初设定目标), 年度目标完成情况 (实际完成情况), or 中期目标.
+fn goal_part(t: &str) -> Option<&'static str> {
+    let n = normalize_label(t);
+    if n.chars().count() > 14 {
+        return None;
+    }
+    if n.starts_with("中期") || n.starts_with("长期") {
+        Some("中期目标")
+    } else if n.contains("完成情况") {
+        Some("年度目标完成情况")
+    } else if [
+        "预期目标",
+        "年初设定目标",
+        "年度目标",
+        "年初目标",
+        "年度绩效目标",
+    ]
+    .contains(&n.as_str())
+    {
+        Some("年度目标")
+    } else {
+        None
+    }
+}
+
+/// An approval row under a table: 财政部门初审意见 | (盖章), 单位负责人（签字）.
+fn is_sign_off(row: &[Cell]) -> bool {
+    let first = row.iter().find(|c| !c.is_blank());
+    first.is_some_and(|c| c.trimmed().ends_with("意见"))
+        || row.iter().any(|c| {
+            let t = c.trimmed();
+            t.chars().count() <= 20 && ["盖章", "签字", "签章"].iter().any(|w| has(t, w))
+        })
+}
+
+/// A line of prose or an outline heading (（三）存在的问题, 1、…。) that ends a table
+/// embedded in a report.
+fn is_prose_line(t: &str) -> bool {
+    let outline = t.starts_with(['（', '(']) && t.chars().nth(1).is_some_and(is_cn_numeral)
+        || t.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || is_cn_numeral(c))
+            && t.chars().nth(1).is_some_and(|c| c == '、');
+    outline || t.contains('。') || t.chars().count() >= 40
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    "一二三四五六七八九十".contains(c)
 }
 
 /// A row that heads an indicator table: 一级 with 二级/三级, or 三级 with 指标值.

@@ -88,7 +88,9 @@ impl Rule for CannotVerify {
                 .level1
                 .iter()
                 .enumerate()
-                .filter(|(i, l)| l.required && *i > cut && !present.contains(i))
+                .filter(|(i, l)| {
+                    l.required && (cut == usize::MAX || *i > cut) && !present.contains(i)
+                })
                 .map(|(_, l)| l.name.as_str())
                 .collect();
             if unseen.is_empty() {

@@ -40,7 +40,8 @@ impl Rule for Level1Missing {
             let present = present_level1(cx, p);
             let cut = cut_after(cx, p);
             for (i, l1) in tree.level1.iter().enumerate() {
-                if !l1.required || present.contains(&i) || cut.is_some_and(|c| i > c) {
+                let past_cut = cut.is_some_and(|c| c == usize::MAX || i > c);
+                if !l1.required || present.contains(&i) || past_cut {
                     continue;
                 }
                 out.push(Diagnostic::new(

@@ -41,6 +41,9 @@ impl Rule for Level2Missing {
                 // A table cut short inside its last 一级 can't be judged for what follows.
                 let last_here = cut == Some(i);
                 let reached = matched.iter().max().copied();
+                if last_here && reached.is_none() {
+                    continue; // cut before its first 二级
+                }
                 let missing: Vec<&str> = l1
                     .level2
                     .iter()

@@ -52,7 +52,28 @@ pub fn cut_after(cx: &Context, p: usize) -> Option<usize> {
     if !project.open_ended {
         return None;
     }
-    present_level1(cx, p).into_iter().max()
+    // A table with no 一级 label at all tells nothing of where it was cut: none can be
+    // judged missing (the unlabelled rows are S007's).
+    Some(
+        present_level1(cx, p)
+            .into_iter()
+            .max()
+            .unwrap_or(usize::MAX),
+    )
+}
+
+/// True when `row` is the last row of project `p`'s table and the table may have been cut
+/// short there (no 总分 row, running to the end of the input): what that row lacks may lie
+/// beyond the cut, which S019 says once.
+pub fn at_cut(project: &Project, row: u32) -> bool {
+    project.open_ended
+        && project
+            .indicators
+            .iter()
+            .chain(project.headings.iter())
+            .map(|i| i.row)
+            .max()
+            .is_some_and(|last| last == row)
 }
 
 /// The 1-based sheet row of the project's last indicator: where a missing part would go.

@@ -7,6 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::{Cell, FormKind, Role};
+use crate::read::headers::REQUIRED_FIELDS;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 
@@ -14,6 +15,7 @@ pub struct RequiredCellEmpty;
 
 impl RequiredCellEmpty {
     fn report(&self, loc: Location, what_zh: &str, what_en: &str, context_zh: &str) -> Diagnostic {
+        let header = loc.section == Some(Section::Header);
         Diagnostic::new(
             self.code(),
             loc,
@@ -25,6 +27,11 @@ impl RequiredCellEmpty {
                 Msg::new(
                     "请填写项目名称，与预算批复的项目名称一致（自评表按名称与批复的目标表对照）",
                     "Fill in the project name as the budget approval names it (self-evaluations are matched to their approved target forms by name)",
+                )
+            } else if header {
+                Msg::new(
+                    format!("请填写“{what_zh}”：表头各栏都是必填项，空栏会被财政部门退回"),
+                    format!("Fill in the {what_en}: every header field is required, and a blank one gets the form returned"),
                 )
             } else {
                 Msg::new(
@@ -54,16 +61,40 @@ impl Rule for RequiredCellEmpty {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let form = cx.form;
+        let filled_in = matches!(
+            form.kind,
+            FormKind::Target | FormKind::SelfEvaluation | FormKind::Monitoring
+        );
         for field in &form.fields {
+            let Some(v) = field.value.as_ref().filter(|v| v.is_blank()) else {
+                continue;
+            };
             if field.key == "项目名称" {
-                if let Some(v) = field.value.as_ref().filter(|v| v.is_blank()) {
-                    out.push(self.report(
-                        cx.loc(Section::Header, Some(Role::ProjectName), v),
-                        "项目名称",
-                        "project name",
+                out.push(self.report(
+                    cx.loc(Section::Header, Some(Role::ProjectName), v),
+                    "项目名称",
+                    "project name",
+                    "",
+                ));
+            } else if filled_in && REQUIRED_FIELDS.contains(&field.key.as_str()) {
+                let label = field.label.trimmed();
+                out.push(self.report(cx.loc(Section::Header, None, v), label, &field.key, ""));
+            } else if filled_in && field.key == "年度目标" {
+                // The goal's text usually stands under its name: point at the name, which
+                // says which part is missing (预期目标 beside a filled 实际完成情况).
+                let label = field.label.trimmed();
+                out.push(
+                    self.report(
+                        cx.loc(Section::Header, Some(Role::Goal), &field.label),
+                        label,
+                        "annual goal",
                         "",
-                    ));
-                }
+                    )
+                    .with_related(
+                        cx.loc(Section::Header, Some(Role::Goal), v),
+                        Msg::new("应填写的单元格", "the cell to fill in"),
+                    ),
+                );
             }
         }
         let summary = form.kind == FormKind::SummarySelfEvaluation;
@@ -122,7 +153,39 @@ impl Rule for RequiredCellEmpty {
                     ),
                 ));
             }
+            // Rows above the first 一级/二级 label have none to fill down: the clerk left the
+            // category cells blank. Said once, at the first such row.
+            let labelled = |i: &&crate::form::Indicator| i.level1.is_some() || i.level2.is_some();
+            let unlabelled = project.indicators.iter().take_while(|i| !labelled(i));
+            if tree_form && project.indicators.iter().any(|i| labelled(&i)) {
+                if let Some((ind, name)) = unlabelled
+                    .filter_map(|i| i.level3.as_ref().filter(|c| !c.is_blank()).map(|c| (i, c)))
+                    .next()
+                {
+                    let n = project
+                        .indicators
+                        .iter()
+                        .take_while(|i| !labelled(i))
+                        .count();
+                    out.push(Diagnostic::new(
+                        self.code(),
+                        cx.loc(section, Some(Role::Level3), name),
+                        Msg::new(
+                            format!("第 {} 行起 {n} 个三级指标（“{}”等）没有填一级、二级指标", ind.row, crate::span::ellipsize(name.trimmed(), 20)),
+                            format!("{n} level-3 indicator(s) from row {} have no level-1 or level-2 category", ind.row),
+                        ),
+                        Msg::new(
+                            "请在这些行填上所属的一级指标（如“产出指标”）和二级指标（如“数量指标”）",
+                            "Fill in the level-1 (e.g. 产出指标) and level-2 (e.g. 数量指标) categories of these rows",
+                        ),
+                    ));
+                }
+            }
             for ind in &project.indicators {
+                // The last row of a table that may have been cut short: S019 says so once.
+                if !summary && super::at_cut(project, ind.row) {
+                    continue;
+                }
                 if !summary {
                     if let Some(c) = ind.level3.as_ref().filter(|c| c.is_blank()) {
                         out.push(self.report(

@@ -52,7 +52,12 @@ impl Rule for TooFewLevel3 {
                     .and_then(|e| cx.profile.tree.level2(e))
                     .map_or(1, |l| l.min_level3);
                 let min = usize::try_from(min).unwrap_or(usize::MAX);
-                if count >= min {
+                let cut = cx
+                    .form
+                    .projects
+                    .get(p)
+                    .is_some_and(|pr| super::at_cut(pr, label.loc.row));
+                if count >= min || (count == 0 && cut) {
                     continue;
                 }
                 let name = label.trimmed();
