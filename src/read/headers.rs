@@ -55,6 +55,8 @@ const ROLE_SYNONYMS: &[(&[&str], Role)] = &[
     (&["整体完成情况"], Role::Overall),
     (&["目标完成情况"], Role::Overall),
     (&["执行率"], Role::Rate),
+    (&["支付进度"], Role::Rate),
+    (&["执行进度"], Role::Rate),
     (&["预计执行"], Role::Forecast),
     (&["预计完成"], Role::ForecastActual),
     (&["可能性"], Role::Likelihood),

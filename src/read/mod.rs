@@ -4,6 +4,7 @@ pub mod grid;
 pub mod headers;
 mod json;
 mod narrative;
+mod projects;
 mod summary;
 mod tsv;
 #[cfg(feature = "xlsx")]

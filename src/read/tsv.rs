@@ -5,6 +5,7 @@ use super::headers::{
     self, fund_source_of, is_title, label_key, may_be_header, money_unit_in, normalize_label,
     role_of,
 };
+use super::projects;
 use super::summary;
 use super::ReadOutput;
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
@@ -79,6 +80,8 @@ struct Building {
     title_kind: Option<FormKind>,
     has_actual: bool,
     has_summary: bool,
+    /// A table of projects and their money (one project a row) was read.
+    has_projects: bool,
 }
 
 struct Reader<'g> {
@@ -183,6 +186,12 @@ impl<'g> Reader<'g> {
                 Vec::new()
             };
             let has = |r: Role| roles.contains(&r);
+            if has(Role::ProjectName) && projects::heads_table(self.grid, i) {
+                if let Some(next) = self.read_projects(i) {
+                    i = next;
+                    continue;
+                }
+            }
             if has(Role::ProjectName)
                 && (has(Role::Rate) || has(Role::BudgetAdjusted))
                 && filled >= 4
@@ -224,6 +233,7 @@ impl<'g> Reader<'g> {
             title_kind: None,
             has_actual: false,
             has_summary: false,
+            has_projects: false,
         })
     }
 
@@ -246,6 +256,10 @@ impl<'g> Reader<'g> {
         };
         b.form.kind = if b.has_summary {
             FormKind::SummarySelfEvaluation
+        } else if let (true, Some(k)) = (b.has_projects, b.title_kind) {
+            k
+        } else if b.has_projects {
+            FormKind::SummarySelfEvaluation
         } else if let Some(k) = b.title_kind {
             k
         } else if b.has_actual {
@@ -253,7 +267,7 @@ impl<'g> Reader<'g> {
         } else {
             FormKind::Target
         };
-        if !b.has_summary {
+        if !b.has_summary && (!b.has_projects || b.project != Project::default()) {
             if b.project.name.is_none() {
                 b.project.name = b.form.field("项目名称").cloned();
             }
@@ -713,6 +727,27 @@ impl<'g> Reader<'g> {
         b.form.projects.extend(projects);
         self.out.diagnostics.extend(diags);
         end
+    }
+
+    /// A table of projects and their money (a 监控 form's 预算执行情况表). Returns the row
+    /// after it, or `None` when the header does not give names and money columns.
+    fn read_projects(&mut self, start: usize) -> Option<usize> {
+        let (projects, end) = projects::read(self.grid, start)?;
+        self.start_form_if_has_content();
+        let header: Vec<Cell> = self
+            .grid
+            .rows
+            .get(start..end)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .cloned()
+            .collect();
+        self.note_month(&header);
+        let b = self.building();
+        b.has_projects = true;
+        b.form.projects.extend(projects);
+        Some(end)
     }
 
     /// A summary table after a finished project form starts a form of its own.

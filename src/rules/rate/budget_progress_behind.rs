@@ -5,7 +5,7 @@
 //! 错误示例：1-7月执行率 20%（序时进度 58.33%）。
 //! 正确示例：1-7月执行率 50%。
 
-use crate::diagnostic::{Diagnostic, Msg, Section, Severity};
+use crate::diagnostic::{Diagnostic, Msg, Severity};
 use crate::form::{FormKind, Role};
 use crate::money::fmt_fixed;
 use crate::monitor::{budget_light, checkpoints, time_progress, Light};
@@ -52,7 +52,7 @@ impl Rule for BudgetProgressBehind {
             if let Some((light, v)) = light.filter(|(l, _)| *l >= Light::Yellow) {
                 let mut d = Diagnostic::new(
                     self.code(),
-                    cx.loc(Section::Funding, Some(Role::Rate), anchor),
+                    cx.loc(cx.money_section(), Some(Role::Rate), anchor),
                     Msg::new(
                         format!("预算执行{}：1–{m}月执行率 {rate_s}%，序时进度 {tp}%，完成序时进度的 {}%（红灯 <{}%，黄灯 <{}%）", light.zh(), fmt_fixed(v, 0), cx.profile.monitoring.red_below, cx.profile.monitoring.yellow_below),
                         format!("Budget {:?} light: spending {rate_s}% after {m} months against time progress {tp}% ({}% of pace)", light, fmt_fixed(v, 0)),
@@ -66,7 +66,7 @@ impl Rule for BudgetProgressBehind {
             } else if let Some((pm, p)) = behind_plan {
                 out.push(Diagnostic::new(
                     self.code(),
-                    cx.loc(Section::Funding, Some(Role::Rate), anchor),
+                    cx.loc(cx.money_section(), Some(Role::Rate), anchor),
                     Msg::new(
                         format!("1–{m}月执行率 {rate_s}% 低于项目实施计划“1–{pm}月完成 {p}%”"),
                         format!("Spending {rate_s}% after {m} months is below the project's own plan ({p}% by month {pm})"),

@@ -107,7 +107,29 @@ impl Rule for RequiredCellEmpty {
         } else {
             Section::Indicators
         };
+        let many = form.projects.len() > 1;
         for project in &form.projects {
+            // A row of a table of projects with money but no name.
+            let money = project.funding.iter().any(|r| {
+                r.cells.0.iter().any(|(_, c)| {
+                    matches!(
+                        crate::money::parse_amount(&c.text),
+                        crate::money::AmountCell::Value(..)
+                    )
+                })
+            });
+            if let Some(name) = project
+                .name
+                .as_ref()
+                .filter(|c| many && money && c.is_blank())
+            {
+                out.push(self.report(
+                    cx.loc(Section::Projects, Some(Role::ProjectName), name),
+                    "项目名称",
+                    "project name",
+                    &format!("第 {} 行有金额，但", project.row),
+                ));
+            }
             // A whole column missing: the header lost its 指标值 (or a 自评表 its 实际完成值).
             let tree_form = matches!(
                 form.kind,

@@ -19,6 +19,8 @@ pub struct TemplateTextLeft;
 /// Roles a clerk writes prose into (指标值 and 完成值 are V002's business).
 const TEXT_ROLES: &[Role] = &[
     Role::ProjectName,
+    Role::Level1,
+    Role::Level2,
     Role::Level3,
     Role::Goal,
     Role::Overall,
@@ -126,6 +128,76 @@ impl TemplateTextLeft {
     }
 }
 
+impl TemplateTextLeft {
+    /// A 三级 name that is still the template's numbered slot: 指标1：, 指标2.
+    fn numbered(&self, cx: &Context, cell: &Cell) -> Diagnostic {
+        let t = cell.trimmed();
+        Diagnostic::new(
+            self.code(),
+            cx.loc(Section::Indicators, Some(Role::Level3), cell),
+            Msg::new(
+                format!("三级指标“{}”仍是模板的编号“指标N”", ellipsize(t, 30)),
+                format!("The level-3 name \"{}\" is still the template's numbered slot", ellipsize(t, 30)),
+            ),
+            Msg::new(
+                "写出指标的实际名称（如“新建堤防长度”），删去“指标1：”这类编号；用不上的模板行整行删去",
+                "Write the indicator's real name and drop the \"指标1：\" numbering; delete template rows that are not used",
+            ),
+        )
+    }
+
+    /// A project named only by generic words and a year: 项目2023, 经费.
+    fn generic_name(&self, cx: &Context, cell: &Cell) -> Diagnostic {
+        let t = cell.trimmed();
+        Diagnostic::new(
+            self.code(),
+            cx.loc(Section::Projects, Some(Role::ProjectName), cell),
+            Msg::new(
+                format!("项目名称“{t}”没有说明是什么项目"),
+                format!("The project name \"{t}\" does not say what the project is"),
+            ),
+            Msg::new(
+                "按预算批复写出项目的完整名称（如“审计项目外聘人员劳务费”）",
+                "Write the project's full name as the budget approval gives it",
+            ),
+        )
+    }
+}
+
+/// "指标1：…", "指标2", "指标L" (an OCR'd 1): a template's numbered indicator slot.
+fn is_numbered_slot(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("指标") else {
+        return false;
+    };
+    let num: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十lLI".contains(*c))
+        .collect();
+    let after = rest.get(num.len()..).unwrap_or("");
+    !num.is_empty() && (after.is_empty() || after.starts_with([':', '：', '.', '、']))
+}
+
+/// A name of nothing but generic words, a year and punctuation: 项目2023, 专项资金.
+fn is_generic_name(t: &str) -> bool {
+    let core: String = t
+        .chars()
+        .filter(|c| !c.is_ascii_digit() && !c.is_whitespace() && !c.is_ascii_punctuation())
+        .filter(|c| !"年度“”‘’（）()【】、，。".contains(*c))
+        .collect();
+    !t.is_empty()
+        && [
+            "项目",
+            "经费",
+            "资金",
+            "专项",
+            "专项资金",
+            "项目资金",
+            "项目经费",
+            "项目名称",
+        ]
+        .contains(&core.as_str())
+}
+
 impl Rule for TemplateTextLeft {
     fn code(&self) -> Code {
         Code::S016
@@ -147,7 +219,40 @@ impl Rule for TemplateTextLeft {
             }
         }
         let summary = cx.form.kind == FormKind::SummarySelfEvaluation;
+        let many = cx.form.projects.len() > 1;
         for project in &cx.form.projects {
+            // A template's notes on its category labels: 数量指标（必填硬性指标）.
+            let labels = project
+                .indicators
+                .iter()
+                .chain(project.headings.iter())
+                .flat_map(|i| [(Role::Level1, &i.level1), (Role::Level2, &i.level2)])
+                .filter_map(|(r, c)| c.as_ref().map(|c| (r, c)));
+            let mut seen: Vec<(crate::form::Loc, Role)> = Vec::new();
+            for (role, cell) in labels {
+                if seen.contains(&(cell.loc, role)) || cell.is_blank() {
+                    continue;
+                }
+                seen.push((cell.loc, role));
+                let loc = || cx.loc(Section::Indicators, Some(role), cell);
+                self.check_cell(&phrases, loc, cell, (role.zh(), role.en()), out);
+            }
+            for ind in &project.indicators {
+                if let Some(c) = ind
+                    .level3
+                    .as_ref()
+                    .filter(|c| is_numbered_slot(c.trimmed()))
+                {
+                    out.push(self.numbered(cx, c));
+                }
+            }
+            if let Some(name) = project
+                .name
+                .as_ref()
+                .filter(|c| many && is_generic_name(c.trimmed()))
+            {
+                out.push(self.generic_name(cx, name));
+            }
             for (section, role, cell) in cells_of(project, summary) {
                 if TEXT_ROLES.contains(&role) && !cell.is_blank() {
                     let loc = || cx.loc(section, Some(role), cell);
