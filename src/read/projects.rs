@@ -70,8 +70,7 @@ fn columns(grid: &Grid, start: usize) -> (Vec<(usize, Column)>, usize) {
     let top = grid.rows.get(start).unwrap_or(&empty);
     let below = grid.rows.get(start + 1);
     let sub = below.filter(|r| {
-        r.iter().any(|c| !c.is_blank())
-            && r.iter().filter(|c| !c.is_blank()).all(is_title_cell)
+        r.iter().any(|c| !c.is_blank()) && r.iter().filter(|c| !c.is_blank()).all(is_title_cell)
     });
     let width = top.len().max(sub.map_or(0, Vec::len));
     let mut cols = Vec::new();
