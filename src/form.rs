@@ -483,6 +483,9 @@ pub enum FundSource {
     Other,
     /// Anything else, by its label.
     Named(String),
+    /// A spending line that itemises the total another way (a 部门整体 form's 支出项目 under
+    /// its 履职目标): not one of the sources the total is the sum of.
+    Item(String),
 }
 
 /// One indicator row. 一级/二级 cells filled down from merged cells keep the position

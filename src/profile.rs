@@ -150,6 +150,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("hubei", include_str!("profiles/hubei.json")),
     ("jiangxi", include_str!("profiles/jiangxi.json")),
     ("guangxi", include_str!("profiles/guangxi.json")),
+    (
+        "evaluation-2020",
+        include_str!("profiles/evaluation-2020.json"),
+    ),
+    (
+        "department-2013",
+        include_str!("profiles/department-2013.json"),
+    ),
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]

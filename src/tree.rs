@@ -39,6 +39,9 @@ pub struct Level1 {
     pub required: bool,
     /// Fewest 二级 a present 一级 must have (e.g. 效益: at least one of 经济/社会/生态).
     pub min_level2: u32,
+    /// Its rows are judged against criteria, not by a 指标值 and 实际完成值 (the 决策 and
+    /// 过程 parts of an evaluation framework), so those cells may be left blank.
+    pub values_optional: bool,
     pub level2: Vec<Level2>,
 }
 
@@ -78,6 +81,7 @@ impl Level1 {
             synonyms: f.or_default("synonyms", json::strings)?,
             required: f.or_default("required", json::boolean)?,
             min_level2: f.or_default("minLevel2", json::uint)?,
+            values_optional: f.or_default("valuesOptional", json::boolean)?,
             level2: f.req("level2", |v, at| json::list(v, at, Level2::from_json))?,
         };
         f.end()?;

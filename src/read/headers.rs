@@ -152,6 +152,36 @@ pub fn role_of(header: &str) -> Option<Role> {
         .zip(sets)
         .find(|((words, _), s)| could(s) && words.iter().all(|w| has(&n, w)))
         .map(|((_, r), _)| *r)
+        .or_else(|| scrambled_role(&n))
+}
+
+/// Header words whose characters an OCR'd header may hold in another order: a title
+/// written on two lines of a narrow merged cell (参考 / 分值) is read back as 考值参分.
+const SCRAMBLED: &[(&str, Role)] = &[
+    ("参考分值", Role::Weight),
+    ("指标分值", Role::Weight),
+    ("实际完成值", Role::Actual),
+    ("全年实际值", Role::Actual),
+    ("年度指标值", Role::Target),
+    ("偏差原因", Role::DeviationReason),
+];
+
+/// The role of a short header holding exactly the characters of one of [`SCRAMBLED`].
+fn scrambled_role(n: &str) -> Option<Role> {
+    let count = n.chars().count();
+    if !(4..=6).contains(&count) {
+        return None;
+    }
+    let sorted = |t: &str| {
+        let mut v: Vec<char> = t.chars().collect();
+        v.sort_unstable();
+        v
+    };
+    let mine = sorted(n);
+    SCRAMBLED
+        .iter()
+        .find(|(w, _)| sorted(w) == mine)
+        .map(|(_, r)| *r)
 }
 
 /// Fund sources by their row label (central, Sichuan and summary layouts).
@@ -173,7 +203,8 @@ pub fn fund_source_of(label: &str) -> Option<FundSource> {
             FundSource::CarryOver
         } else if n.contains("其他资金") {
             FundSource::Other
-        } else if n.contains("资金") || n.contains("预算") {
+        } else if n.contains("资金") || n.contains("预算") || ["项目支出", "基本支出"].contains(&n)
+        {
             FundSource::Named(n.to_string())
         } else {
             return None;
@@ -182,7 +213,7 @@ pub fn fund_source_of(label: &str) -> Option<FundSource> {
 }
 
 /// Words that make a money label something other than an amount.
-const NOT_AMOUNT_WORDS: &[&str] = &[
+pub const NOT_AMOUNT_WORDS: &[&str] = &[
     "编码", "代码", "名称", "情况", "来源", "用途", "性质", "类别", "方式", "依据",
 ];
 
@@ -372,6 +403,9 @@ mod tests {
             ("指标值类型", Some(Role::Nature)),
             ("指标值说明", Some(Role::Explanation)),
             ("指标名称", Some(Role::Level3)),
+            ("考值参分", Some(Role::Weight)),
+            ("值分参考", Some(Role::Weight)),
+            ("考参分", None),
             ("偏差原因分析及改进措施", Some(Role::DeviationReason)),
             ("度量单位", Some(Role::Unit)),
             ("项目执行中存在的问题", Some(Role::Problems)),

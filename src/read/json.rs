@@ -103,13 +103,22 @@ fn funding_row(v: &Value, at: &str) -> json::Result<FundingRow> {
     })
 }
 
-/// `"total"`, `"fiscal"`, `"carryOver"`, `"nonFiscal"`, `"other"` or `{"named": "…"}`.
+/// `"total"`, `"fiscal"`, `"carryOver"`, `"nonFiscal"`, `"other"`, `{"named": "…"}` or
+/// `{"item": "…"}`.
 fn fund_source(v: &Value, at: &str) -> json::Result<FundSource> {
     if let Value::Object(_) = v {
         let mut f = Fields::of(v, at)?;
-        let name = f.req("named", json::string)?;
+        let named = f.opt("named", json::string)?;
+        let item = f.opt("item", json::string)?;
         f.end()?;
-        return Ok(FundSource::Named(name));
+        return match (named, item) {
+            (Some(name), None) => Ok(FundSource::Named(name)),
+            (None, Some(name)) => Ok(FundSource::Item(name)),
+            _ => json::error(
+                at,
+                "应有 `named` 或 `item` 之一 / expected one of `named`, `item`",
+            ),
+        };
     }
     type Make = fn() -> FundSource;
     let names: [(&str, Make); 5] = [

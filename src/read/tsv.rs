@@ -128,6 +128,12 @@ fn is_title_row(row: &[Cell], first: &Cell, filled: usize) -> bool {
             .all(|c| is_side_note(c.trimmed()))
 }
 
+/// A row holding a form's title, whatever its other cells.
+fn is_title_row_any(row: &[Cell]) -> bool {
+    let (first, filled) = filled(row);
+    first.is_some_and(|f| is_title_row(row, f, filled))
+}
+
 /// A note beside a title: a short `label：value`, a table number or a unit.
 fn is_side_note(t: &str) -> bool {
     let short = t.chars().count() <= 30;
@@ -201,6 +207,10 @@ impl<'g> Reader<'g> {
             }
             if is_indicator_header(row) {
                 i = self.read_indicators(i);
+                continue;
+            }
+            if let Some(next) = self.read_items(i) {
+                i = next;
                 continue;
             }
             if let Some(next) = self.read_goal_block(i) {
@@ -404,6 +414,47 @@ impl<'g> Reader<'g> {
         }
         self.building().form.fields.extend(fields);
         Some(if values_below { i + 2 } else { i + 1 })
+    }
+
+    /// Reads a table of spending lines under a 部门整体 form's 履职目标 (部门职能 | 年度目标任务
+    /// | 支出项目名称 | 预算金额): each line's name and amount, itemising the form's total.
+    /// Returns the row after it, or `None` when `start` does not head such a table.
+    fn read_items(&mut self, start: usize) -> Option<usize> {
+        let rows = &self.grid.rows;
+        let header = rows.get(start)?;
+        let col = |pred: &dyn Fn(&str) -> bool| {
+            header
+                .iter()
+                .position(|c| c.trimmed().chars().count() <= 16 && pred(&label_key(&c.text)))
+        };
+        let name_col = col(&|n| n.contains("支出项目"))?;
+        let amount_col = col(&|n| n.contains("金额") || n.ends_with("预算数"))?;
+        let mut items = Vec::new();
+        let mut i = start + 1;
+        while let Some(row) = rows.get(i) {
+            if blank(row) || is_indicator_header(row) || is_title_row_any(row) {
+                break;
+            }
+            let (Some(name), Some(amount)) = (row.get(name_col), row.get(amount_col)) else {
+                break;
+            };
+            if name.is_blank() && amount.is_blank() {
+                break;
+            }
+            let mut cells = Cells::default();
+            cells.push(Role::Amount, amount.clone());
+            items.push(FundingRow {
+                label: name.clone(),
+                source: FundSource::Item(normalize_label(&name.text)),
+                cells,
+            });
+            i += 1;
+        }
+        if items.is_empty() {
+            return None;
+        }
+        self.building().project.funding.extend(items);
+        Some(i)
     }
 
     /// Records the month a monitoring header covers ("1-7月执行数" → 7), once per form.
@@ -810,7 +861,7 @@ fn key_value_pairs(row: &[Cell]) -> Vec<(String, Cell, Option<Cell>)> {
             )
         });
         if next_is_amount
-            && ["预算", "资金", "执行数", "金额"]
+            && ["预算", "资金", "执行数", "金额", "支出"]
                 .iter()
                 .any(|w| key.contains(w))
         {
@@ -890,9 +941,10 @@ fn funding_source(key: &str, value: Option<&Cell>) -> Option<FundSource> {
     let value = value?;
     match fund_source_of(key) {
         Some(FundSource::Named(_)) | None => {
-            let money = ["预算", "执行数", "资金", "金额"]
+            let money = ["预算", "执行数", "资金", "金额", "支出"]
                 .iter()
-                .any(|w| key.contains(w));
+                .any(|w| key.contains(w))
+                && !headers::NOT_AMOUNT_WORDS.iter().any(|w| key.contains(w));
             let readable = matches!(
                 crate::money::parse_amount(&value.text),
                 crate::money::AmountCell::Value(..)

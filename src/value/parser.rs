@@ -30,6 +30,8 @@ pub enum IssueKind {
     NonstandardSpelling,
     /// A unit the grammar does not know, kept as written: "5M".
     UnknownUnit(String),
+    /// Only a unit, no figure: "公里", "≥万人" — the template's unit with the number left out.
+    UnitOnly,
 }
 
 /// The result of parsing: the value, the tokens (covering the cell) and the issues.
@@ -594,6 +596,13 @@ fn wordy(v: &mut TargetValue, text: &str, c: &Cursor, had_cmp: bool, issues: &mu
             fix: None,
         });
         Kind::Invalid
+    } else if is_unit_only(rest) {
+        issues.push(Issue {
+            kind: IssueKind::UnitOnly,
+            span: Span::new(0, text.len()),
+            fix: None,
+        });
+        Kind::Invalid
     } else if DEADLINE_WORDS.iter().any(|w| has(rest, w)) {
         Kind::Deadline
     } else {
@@ -601,6 +610,13 @@ fn wordy(v: &mut TargetValue, text: &str, c: &Cursor, had_cmp: bool, issues: &mu
         Kind::Qualitative
     };
     v.normalized = text.trim().to_string();
+}
+
+/// A unit and nothing else ("公里", "万人", "%"); time words (年度, 月份) can be answers.
+fn is_unit_only(rest: &str) -> bool {
+    let rest = rest.trim();
+    super::unit::longest_known_prefix(rest) == Some(rest.len())
+        && unit_dimension(rest) != Dimension::Time
 }
 
 /// "二100" → "=100": the character 二 right before the figure.

@@ -14,7 +14,12 @@ use crate::rules::{Context, Reads, Rule};
 
 pub struct FundSourcesDoNotSumToTotal;
 
-const COLUMNS: &[Role] = &[Role::BudgetInitial, Role::BudgetAdjusted, Role::Executed];
+const COLUMNS: &[Role] = &[
+    Role::BudgetInitial,
+    Role::BudgetAdjusted,
+    Role::Executed,
+    Role::Amount,
+];
 
 fn amount(text: &str, form_unit: MoneyUnit) -> Option<Option<Stated>> {
     match parse_amount(text) {
@@ -39,6 +44,61 @@ impl Rule for FundSourcesDoNotSumToTotal {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for project in &cx.form.projects {
+            let totals: Vec<_> = project
+                .funding
+                .iter()
+                .filter(|r| r.source == FundSource::Total)
+                .collect();
+            for total_row in &totals {
+                // Blocks side by side (中期 | 年度): each total sums the sources in its column.
+                let same_block = |r: &&crate::form::FundingRow| {
+                    totals.len() < 2 || r.label.loc.col == total_row.label.loc.col
+                };
+                self.check_block(cx, project, total_row, same_block, out);
+            }
+            if let Some(total_row) = totals.first() {
+                self.check_items(cx, project, total_row, out);
+            }
+        }
+    }
+}
+
+/// Whether a funding row is one of the parts its total sums. A key–value line (a single
+/// amount) of another name is a part only when it names a source (the profile's fund
+/// sources, 项目支出 / 基本支出): 项目当年预算 or 同名项目上年预算额 beside 项目总预算 are other
+/// figures, not its parts. Table rows are the table's sources whatever their names.
+fn is_part(cx: &Context, r: &crate::form::FundingRow) -> bool {
+    let FundSource::Named(name) = &r.source else {
+        return true;
+    };
+    if r.cells.get(Role::Amount).is_none() {
+        return true;
+    }
+    ["项目支出", "基本支出", "人员经费", "公用经费"].contains(&name.as_str())
+        || cx
+            .profile
+            .fund_sources
+            .iter()
+            .any(|s| crate::read::headers::normalize_label(s) == *name)
+}
+
+/// An amount cell's value in the form's unit: `None` for a blank or unreadable cell.
+fn value_of(cell: &crate::form::Cell, unit: MoneyUnit) -> Option<Stated> {
+    amount(&cell.text, unit).flatten()
+}
+
+impl FundSourcesDoNotSumToTotal {
+    /// Spending lines that itemise the total another way (a 部门整体 form's 支出项目): they
+    /// must add up to it, and a line named as one of the sources (基本支出) must carry that
+    /// source's amount.
+    fn check_items(
+        &self,
+        cx: &Context,
+        project: &crate::form::Project,
+        total_row: &crate::form::FundingRow,
+        out: &mut Vec<Diagnostic>,
+    ) {
         let unit = cx
             .form
             .money_unit
@@ -46,27 +106,135 @@ impl Rule for FundSourcesDoNotSumToTotal {
             .map_or(MoneyUnit::Yuan, |(u, _)| *u);
         let unit_zh = cx.form.money_unit.as_ref().map_or("", |(u, _)| u.zh());
         let section = cx.money_section();
-        for project in &cx.form.projects {
-            let Some(total_row) = project
-                .funding
-                .iter()
-                .find(|r| r.source == FundSource::Total)
-            else {
+        let items: Vec<(&crate::form::FundingRow, &crate::form::Cell, Stated)> = project
+            .funding
+            .iter()
+            .filter(|r| matches!(r.source, FundSource::Item(_)))
+            .filter_map(|r| {
+                let c = r.cells.get(Role::Amount)?;
+                Some((r, c, value_of(c, unit)?))
+            })
+            .collect();
+        if items.is_empty() {
+            return;
+        }
+        for (item, cell, v) in &items {
+            let FundSource::Item(name) = &item.source else {
                 continue;
             };
+            let same = project.funding.iter().find(|r| {
+                !matches!(r.source, FundSource::Item(_) | FundSource::Total)
+                    && crate::read::headers::normalize_label(&r.label.text) == *name
+            });
+            let Some((src, src_cell, sv)) = same.and_then(|r| {
+                let c = r.cells.get(Role::Amount)?;
+                Some((r, c, value_of(c, unit)?))
+            }) else {
+                continue;
+            };
+            if amount_interval(v).intersects(&amount_interval(&sv)) {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    self.code(),
+                    cx.loc(section, Some(Role::Amount), cell),
+                    Msg::new(
+                        format!("支出项目“{name}”的预算金额 {} {unit_zh} ≠ 资金表中“{}” {} {unit_zh}", cell.trimmed(), src.label.trimmed(), src_cell.trimmed()),
+                        format!("Spending line \"{name}\" budgets {} but the funding table's \"{}\" is {}", cell.trimmed(), src.label.trimmed(), src_cell.trimmed()),
+                    ),
+                    Msg::new(
+                        "同一笔资金在两处的金额应一致。请核对履职目标表与资金表，改正填错的一处",
+                        "The same money must carry the same amount in both tables; correct the wrong one",
+                    ),
+                )
+                .with_related(cx.loc(section, Some(Role::Amount), src_cell), Msg::new(src.label.trimmed(), src.label.trimmed())),
+            );
+        }
+        let Some(total_cell) = total_row.cells.get(Role::Amount) else {
+            return;
+        };
+        let Some(total) = value_of(total_cell, unit) else {
+            return;
+        };
+        let Some((sum, exact)) = interval_sum(items.iter().map(|(_, _, v)| v)) else {
+            return;
+        };
+        if sum.intersects(&amount_interval(&total)) {
+            return;
+        }
+        let dp = items
+            .iter()
+            .map(|(_, _, v)| v.decimals)
+            .chain([total.decimals])
+            .max()
+            .unwrap_or(0);
+        let shown = money::fmt_fixed(exact, dp);
+        let working: Vec<&str> = items.iter().map(|(_, c, _)| c.trimmed()).collect();
+        let mut d = Diagnostic::new(
+            self.code(),
+            cx.loc(section, Some(Role::Amount), total_cell),
+            Msg::new(
+                format!(
+                    "{} {} {unit_zh} ≠ 各支出项目预算金额之和 {shown} {unit_zh}（{}）",
+                    total_row.label.trimmed().trim_end_matches([':', '：']),
+                    total_cell.trimmed(),
+                    working.join(" + ")
+                ),
+                format!(
+                    "{} {} ≠ the spending lines' sum {shown} ({})",
+                    total_row.label.trimmed(),
+                    total_cell.trimmed(),
+                    working.join(" + ")
+                ),
+            ),
+            Msg::new(
+                "履职目标下各支出项目的预算金额之和应等于资金总额。请核对各项金额",
+                "The spending lines under the duties must add up to the total; check each amount",
+            ),
+        );
+        for (item, c, _) in &items {
+            d = d.with_related(
+                cx.loc(section, Some(Role::Amount), c),
+                Msg::new(item.label.trimmed(), item.label.trimmed()),
+            );
+        }
+        out.push(d);
+    }
+}
+
+impl FundSourcesDoNotSumToTotal {
+    fn check_block(
+        &self,
+        cx: &Context,
+        project: &crate::form::Project,
+        total_row: &crate::form::FundingRow,
+        same_block: impl Fn(&&crate::form::FundingRow) -> bool,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let unit = cx
+            .form
+            .money_unit
+            .as_ref()
+            .map_or(MoneyUnit::Yuan, |(u, _)| *u);
+        let unit_zh = cx.form.money_unit.as_ref().map_or("", |(u, _)| u.zh());
+        let section = cx.money_section();
+        {
             let parts: Vec<_> = project
                 .funding
                 .iter()
-                .filter(|r| r.source != FundSource::Total)
+                .filter(|r| !matches!(r.source, FundSource::Total | FundSource::Item(_)))
+                .filter(same_block)
                 .filter(|r| {
                     !cx.profile
                         .fund_sum_excludes
                         .iter()
                         .any(|x| r.label.text.contains(x.as_str()))
                 })
+                .filter(|r| is_part(cx, r))
                 .collect();
             if parts.is_empty() {
-                continue;
+                return;
             }
             for role in COLUMNS {
                 let Some(total_cell) = total_row.cells.get(*role) else {
@@ -109,7 +277,7 @@ impl Rule for FundSourcesDoNotSumToTotal {
                         format!("{label} {}", if v.is_some() { c.trimmed() } else { "—" })
                     })
                     .collect();
-                let total_label = total_row.label.trimmed();
+                let total_label = total_row.label.trimmed().trim_end_matches([':', '：']);
                 let dp = addends
                     .iter()
                     .filter_map(|(_, _, v)| v.map(|s| s.decimals))

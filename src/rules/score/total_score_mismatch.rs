@@ -1,4 +1,4 @@
-//! E004: the 总分 row's 得分 differs from the execution score plus the indicators' scores.
+//! E004: the 总分 row's 得分 differs from the execution score plus the indicators' scores, or a total stated in the header (自评得分) can't be reached by the table's scores.
 //!
 //! 检查内容：总分 = 预算执行得分 + 各三级指标得分之和。
 //! 原因：总分决定评价等级，加错会直接改变结论。
@@ -7,12 +7,76 @@
 
 use super::number;
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Msg, Section};
-use crate::form::{FundSource, Role};
+use crate::form::{FundSource, Project, Role};
 use crate::money::{checked_sum, fmt_fixed};
+use crate::money::{parse_amount, AmountCell};
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
+use rust_decimal::Decimal;
 
 pub struct TotalScoreMismatch;
+
+impl TotalScoreMismatch {
+    /// A total stated in the form's header (自评得分 98) over a table cut short: the visible
+    /// scores plus every point the cut rows could still earn must reach it.
+    fn check_stated_in_header(&self, cx: &Context, project: &Project, out: &mut Vec<Diagnostic>) {
+        if !project.open_ended || number(&project.cells, Role::Score).is_some() {
+            return;
+        }
+        let Some(stated_cell) = cx.form.field("自评得分") else {
+            return;
+        };
+        let AmountCell::Value(stated, None) = parse_amount(&stated_cell.text) else {
+            return;
+        };
+        // Each scored row's points: its score, or its 分值 where the score can't be read.
+        let mut scored = Decimal::ZERO;
+        let mut weighed = Decimal::ZERO;
+        let mut rows = 0;
+        for ind in &project.indicators {
+            let Some((w, _)) = number(&ind.cells, Role::Weight) else {
+                continue;
+            };
+            let s = number(&ind.cells, Role::Score).map_or(w.value, |(s, _)| s.value);
+            scored += s;
+            weighed += w.value;
+            rows += 1;
+        }
+        let full = Decimal::ONE_HUNDRED;
+        if rows == 0 || weighed > full {
+            return;
+        }
+        let reachable = scored + (full - weighed);
+        if stated.value <= reachable + cx.profile.scoring.tolerance {
+            return;
+        }
+        let dp = stated.decimals;
+        out.push(Diagnostic::new(
+            self.code(),
+            cx.loc(Section::Header, Some(Role::Score), stated_cell),
+            Msg::new(
+                format!(
+                    "自评得分 {} 无法达到：表中各项得分 {} 分，未列出部分至多 {} 分（满分 100 − 已列分值 {}），合计最多 {} 分",
+                    stated_cell.trimmed(),
+                    fmt_fixed(scored, dp),
+                    fmt_fixed(full - weighed, dp),
+                    fmt_fixed(weighed, dp),
+                    fmt_fixed(reachable, dp)
+                ),
+                format!(
+                    "The stated total {} can't be reached: the listed scores give {} and the rest of the table at most {}",
+                    stated_cell.trimmed(),
+                    fmt_fixed(scored, dp),
+                    fmt_fixed(full - weighed, dp)
+                ),
+            ),
+            Msg::new(
+                "核对各项得分和自评总分；表格不完整的，请连同全部指标一起复制后再检查",
+                "Check the scores and the total; if the table is incomplete, copy it whole and check again",
+            ),
+        ));
+    }
+}
 
 impl Rule for TotalScoreMismatch {
     fn code(&self) -> Code {
@@ -20,11 +84,14 @@ impl Rule for TotalScoreMismatch {
     }
 
     fn reads(&self) -> Reads {
-        Reads::indicators(&[Role::Score])
+        Reads::indicators(&[Role::Score, Role::Weight])
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let tol = cx.profile.scoring.tolerance;
+        if let [project] = cx.form.projects.as_slice() {
+            self.check_stated_in_header(cx, project, out);
+        }
         for project in &cx.form.projects {
             let Some((total, total_cell)) = number(&project.cells, Role::Score) else {
                 continue;

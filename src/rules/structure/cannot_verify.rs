@@ -63,10 +63,19 @@ impl Rule for CannotVerify {
             ));
         }
         let has_funding = cx.form.projects.iter().any(|p| !p.funding.is_empty());
+        // An evaluation scored against criteria (部门整体 评价指标表) has no results to weigh
+        // against money: only a form that reports results is missing its funding table.
+        let reports_results = cx.form.projects.iter().any(|p| {
+            p.indicators.is_empty()
+                || p.indicators
+                    .iter()
+                    .any(|i| i.cells.get(crate::form::Role::Actual).is_some())
+        });
         if matches!(
             cx.form.kind,
             FormKind::SelfEvaluation | FormKind::Monitoring
         ) && !has_funding
+            && reports_results
         {
             out.push(self.report(
                 form_loc,

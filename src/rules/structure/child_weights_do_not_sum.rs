@@ -132,6 +132,20 @@ impl Rule for ChildWeightsDoNotSum {
         }
         for project in &cx.form.projects {
             let (level1, level2) = groups(project);
+            // A table cut short: its last groups may have children beyond the cut.
+            let last = project
+                .indicators
+                .iter()
+                .max_by_key(|i| i.row)
+                .filter(|_| project.open_ended);
+            let cut_short = |label: &Cell| {
+                last.is_some_and(|i| {
+                    [&i.level1, &i.level2]
+                        .into_iter()
+                        .flatten()
+                        .any(|c| c.loc == label.loc)
+                })
+            };
             for (g, role) in level1
                 .list
                 .iter()
@@ -147,7 +161,8 @@ impl Rule for ChildWeightsDoNotSum {
                 let Some((sum, exact)) = interval_sum(g.children.iter().map(|(s, _)| s)) else {
                     continue;
                 };
-                if sum.intersects(&amount_interval(&stated)) {
+                let stated_at = amount_interval(&stated);
+                if sum.intersects(&stated_at) || (sum.hi < stated_at.lo && cut_short(g.label)) {
                     continue;
                 }
                 let dp = g

@@ -56,7 +56,13 @@ impl Rule for RequiredCellEmpty {
     }
 
     fn reads(&self) -> Reads {
-        Reads::indicators(&[Role::Level2, Role::Level3, Role::Target, Role::Actual])
+        Reads::indicators(&[
+            Role::Level1,
+            Role::Level2,
+            Role::Level3,
+            Role::Target,
+            Role::Actual,
+        ])
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -108,6 +114,21 @@ impl Rule for RequiredCellEmpty {
             Section::Indicators
         };
         let many = form.projects.len() > 1;
+        // Rows judged against criteria, not values (an evaluation framework's 决策 and 过程).
+        let optional: Vec<*const crate::form::Indicator> = if cx.has_tree() {
+            cx.placed()
+                .iter()
+                .filter(|x| {
+                    x.level1
+                        .and_then(|i| cx.profile.tree.level1.get(i))
+                        .is_some_and(|l| l.values_optional)
+                })
+                .map(|x| std::ptr::from_ref(x.indicator))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let is_optional = |i: &crate::form::Indicator| optional.contains(&std::ptr::from_ref(i));
         for project in &form.projects {
             // A row of a table of projects with money but no name.
             let money = project.funding.iter().any(|r| {
@@ -142,7 +163,7 @@ impl Rule for RequiredCellEmpty {
             };
             for &role in columns {
                 let lacks = tree_form
-                    && !project.indicators.is_empty()
+                    && project.indicators.iter().any(|i| !is_optional(i))
                     && project
                         .indicators
                         .iter()
@@ -218,7 +239,15 @@ impl Rule for RequiredCellEmpty {
                         ));
                     }
                 }
-                let required: &[Role] = if needs_actual {
+                // An unused template slot (指标2： with nothing beside it) is S016's.
+                let slot = ind.level3.as_ref().is_some_and(|c| {
+                    c.trimmed().starts_with("指标")
+                        && c.trimmed().chars().count() <= 4
+                        && ind.cells.0.iter().all(|(_, x)| x.is_blank())
+                });
+                let required: &[Role] = if slot || is_optional(ind) {
+                    &[]
+                } else if needs_actual {
                     &[Role::Target, Role::Actual]
                 } else {
                     &[Role::Target]

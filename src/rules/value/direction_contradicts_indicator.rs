@@ -55,6 +55,14 @@ impl Rule for DirectionContradictsIndicator {
                         v.name
                     ),
                 )
+            } else if upward && v.is_cost() && p.dimension == Some(crate::value::Dimension::Money) {
+                (
+                    format!("“{}”是成本，指标值“{t}”却写成不低于该金额", v.name),
+                    format!(
+                        "\"{}\" is a cost, but the target \"{t}\" asks for at least that amount",
+                        v.name
+                    ),
+                )
             } else {
                 continue;
             };
@@ -65,7 +73,7 @@ impl Rule for DirectionContradictsIndicator {
                 None,
                 Msg::new(zh, en),
                 Msg::new(
-                    "越低越好的指标用“≤”（如“事故发生率 ≤1%”），越高越好的用“≥”；请核对方向",
+                    "越低越好的指标（事故发生率、成本、单价）用“≤”（如“事故发生率 ≤1%”“单位成本 ≤1050元/平方米”），越高越好的用“≥”；请核对方向",
                     "Use ≤ for indicators to keep low and ≥ for those to raise; check the direction",
                 ),
             ));

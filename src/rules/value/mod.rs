@@ -208,6 +208,11 @@ impl ValueCell<'_> {
         self.facts.negative
     }
 
+    /// The indicator is a cost, capped by its money target (成本指标, 单价, 造价).
+    pub fn is_cost(&self) -> bool {
+        self.facts.cost
+    }
+
     /// The row is a 时效 indicator (deadline or period).
     pub fn is_timeliness(&self) -> bool {
         self.facts.timeliness
@@ -221,6 +226,7 @@ pub struct Facts {
     pub rate: bool,
     pub negative: bool,
     pub timeliness: bool,
+    pub cost: bool,
 }
 
 thread_local! {
@@ -235,6 +241,7 @@ impl Facts {
                 rate: Facts::rate(name),
                 negative: Facts::negative(name),
                 timeliness: Facts::timeliness(name, level2),
+                cost: Facts::cost(name, level2),
             })
         })
     }
@@ -251,10 +258,12 @@ impl Facts {
                 .any(|w| has(n, w))
     }
 
-    /// The indicator names something to keep low (事故发生率, 逾期发放率, 投诉 …).
+    /// The indicator measures something to keep low (事故发生率, 逾期发放率, 投诉率 …).
+    /// Only where that reading is certain: the name ends in a measure (率, 数, 起数 …) of a
+    /// bad thing, and no action on it (查处, 整改, 调查 …) is what is counted, so
+    /// 事故调查报告数 and 违法行为查处率 are not lower-is-better.
     fn negative(n: &str) -> bool {
         const BAD: &[&str] = &[
-            "发生率",
             "事故",
             "逾期",
             "投诉",
@@ -280,21 +289,37 @@ impl Facts {
             "退回",
             "超标",
             "缺陷",
+            "发病",
+            "辍学",
         ];
-        const GOOD: &[&str] = &[
-            "下降率",
-            "减少率",
-            "降低率",
-            "下降",
-            "减少",
-            "降低",
-            "处置率",
-            "结案率",
-            "整改率",
-            "查处率",
-            "挽回",
+        const ACTIONS: &[&str] = &[
+            "下降", "减少", "降低", "处置", "处理", "结案", "整改", "查处", "挽回", "办结", "调查",
+            "报告", "培训", "宣传", "演练", "排查", "治理", "打击", "防控", "预防", "化解", "追回",
+            "回复", "响应", "受理",
         ];
-        BAD.iter().any(|w| has(n, w)) && !GOOD.iter().any(|w| has(n, w))
+        const MEASURES: &[&str] = &[
+            "率", "数", "次数", "起数", "人数", "人次", "金额", "比例", "比率", "天数", "量",
+        ];
+        let stem = n
+            .trim_end_matches(['）', ')', '%', '％'])
+            .trim_end_matches(['（', '(']);
+        let measured = MEASURES
+            .iter()
+            .any(|m| stem.ends_with(m) || has(n, &format!("{m}（")) || has(n, &format!("{m}(")));
+        let occurs = ["发生率", "发生数", "发生次数", "发生起数"]
+            .iter()
+            .any(|w| has(n, w));
+        !ACTIONS.iter().any(|w| has(n, w))
+            && (occurs || (measured && BAD.iter().any(|w| has(n, w))))
+    }
+
+    /// The indicator is a cost to keep within a cap (成本指标, 单价, 造价): a money target
+    /// for it is an upper bound.
+    fn cost(name: &str, level2: &str) -> bool {
+        let saving = ["节约", "节省", "降低", "减少", "控制率", "收入", "效益"]
+            .iter()
+            .any(|w| has(name, w));
+        !saving && (has(level2, "成本") || ["成本", "单价", "造价"].iter().any(|w| has(name, w)))
     }
 
     /// The row is a 时效 indicator (deadline or period).
