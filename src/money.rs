@@ -173,10 +173,14 @@ fn split_money_unit(t: &str) -> (&str, Option<MoneyUnit>) {
     for (suffix, unit) in [
         ("亿元", MoneyUnit::Yiyuan),
         ("万元", MoneyUnit::Wanyuan),
+        // Traditional characters, as some regions' pages publish them.
+        ("億元", MoneyUnit::Yiyuan),
+        ("萬元", MoneyUnit::Wanyuan),
         ("千元", MoneyUnit::Qianyuan),
         ("元", MoneyUnit::Yuan),
         // "854万": 万 alone, as clerks write 万元 (a count would say 万人, 万户).
         ("万", MoneyUnit::Wanyuan),
+        ("萬", MoneyUnit::Wanyuan),
     ] {
         if let Some(n) = t.strip_suffix(suffix) {
             return (n, Some(unit));

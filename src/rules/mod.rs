@@ -70,13 +70,28 @@ impl<'a> Context<'a> {
             .get_or_init(|| crate::tree::place(self.matcher(), &self.form.projects))
     }
 
-    /// True when the form carries an indicator tree the profile's tree checks apply to.
+    /// True when the form carries an indicator tree the profile's tree checks apply to: a
+    /// form's indicator table, or a table of indicators inside a report.
     pub fn has_tree(&self) -> bool {
+        let labelled = || {
+            self.form.projects.iter().any(|p| {
+                p.indicators
+                    .iter()
+                    .any(|i| i.level1.is_some() && i.level2.is_some())
+            })
+        };
         !self.profile.tree.level1.is_empty()
-            && matches!(
-                self.form.kind,
-                FormKind::Target | FormKind::SelfEvaluation | FormKind::Monitoring
-            )
+            && match self.form.kind {
+                FormKind::Target | FormKind::SelfEvaluation | FormKind::Monitoring => true,
+                FormKind::NarrativeReport => labelled(),
+                FormKind::SummarySelfEvaluation => false,
+            }
+    }
+
+    /// True when the form's tree is to be complete: a report's table lists what the report
+    /// chose to show (完成的绩效目标), so what it leaves out is not missing.
+    pub fn tree_complete(&self) -> bool {
+        self.has_tree() && self.form.kind != FormKind::NarrativeReport
     }
 
     /// Where this form's money findings sit: the project rows of a summary of several

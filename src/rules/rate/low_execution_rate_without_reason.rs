@@ -47,20 +47,42 @@ impl Rule for LowExecutionRateWithoutReason {
             if reason.is_some_and(|(_, c)| !c.is_blank()) {
                 continue;
             }
+            let section = cx.money_section();
+            let anchor = e.stated_rate.map_or(e.executed.1, |(_, c)| c);
+            let shown = fmt_fixed(rate, cx.profile.rate_decimals);
+            let floor_s = fmt_fixed(floor, 0);
+            if cx.form.kind == crate::form::FormKind::NarrativeReport {
+                // A report has no reason cell: its prose may explain, but the rate must be
+                // stated and the shortfall owned.
+                let unstated = if e.stated_rate.is_none() {
+                    "，报告未写明执行率"
+                } else {
+                    ""
+                };
+                out.push(Diagnostic::new(
+                    self.code(),
+                    cx.loc(section, Some(Role::Rate), anchor),
+                    Msg::new(
+                        format!("{}：执行率 {shown}%（{}）低于 {floor_s}%{unstated}", project_name(e.project), working(e)),
+                        format!("{}: execution rate {shown}% ({}) is below {floor_s}%", project_name(e.project), working(e)),
+                    ),
+                    Msg::new(
+                        format!("执行率未达到 {floor_s}% 需说明原因：在报告中写明执行率、未执行部分的原因和后续安排"),
+                        format!("A rate below {floor_s}% needs a reason: state the rate in the report, why funds were not spent and what follows"),
+                    ),
+                ));
+                continue;
+            }
             let field_zh = reason
                 .map(|(r, _)| r)
                 .or_else(|| fields.first().copied())
                 .map_or("原因", |r| r.zh());
-            let shown = fmt_fixed(rate, cx.profile.rate_decimals);
-            let floor_s = fmt_fixed(floor, 0);
-            let section = cx.money_section();
-            let anchor = e.stated_rate.map_or(e.executed.1, |(_, c)| c);
             let mut d = Diagnostic::new(
                 self.code(),
                 cx.loc(section, Some(Role::Rate), anchor),
                 Msg::new(
                     format!(
-                        "{}：执行率 {shown}%（{}）低于 {floor_s}%，但“{field_zh}”未说明原因",
+                        "{}：执行率 {shown}%（{}）低于 {floor_s}%，但“{field_zh}”栏为空",
                         project_name(e.project),
                         working(e)
                     ),

@@ -83,7 +83,7 @@ impl Rule for CannotVerify {
                 "The input has no funding table, so budget execution could not be checked".to_string(),
             ));
         }
-        if !cx.has_tree() {
+        if !cx.tree_complete() {
             return;
         }
         for (p, _) in cx.form.projects.iter().enumerate() {

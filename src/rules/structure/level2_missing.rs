@@ -23,7 +23,7 @@ impl Rule for Level2Missing {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        if !cx.has_tree() {
+        if !cx.tree_complete() {
             return;
         }
         let tree = &cx.profile.tree;

@@ -62,20 +62,6 @@ pub fn cut_after(cx: &Context, p: usize) -> Option<usize> {
     )
 }
 
-/// True when `row` is the last row of project `p`'s table and the table may have been cut
-/// short there (no 总分 row, running to the end of the input): what that row lacks may lie
-/// beyond the cut, which S019 says once.
-pub fn at_cut(project: &Project, row: u32) -> bool {
-    project.open_ended
-        && project
-            .indicators
-            .iter()
-            .chain(project.headings.iter())
-            .map(|i| i.row)
-            .max()
-            .is_some_and(|last| last == row)
-}
-
 /// The 1-based sheet row of the project's last indicator: where a missing part would go.
 pub fn last_row(cx: &Context, p: usize) -> Option<u32> {
     rows_of(cx, p)

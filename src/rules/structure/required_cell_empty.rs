@@ -115,7 +115,7 @@ impl Rule for RequiredCellEmpty {
         };
         let many = form.projects.len() > 1;
         // Rows judged against criteria, not values (an evaluation framework's 决策 and 过程).
-        let optional: Vec<*const crate::form::Indicator> = if cx.has_tree() {
+        let optional: crate::memo::FastSet<*const crate::form::Indicator> = if cx.has_tree() {
             cx.placed()
                 .iter()
                 .filter(|x| {
@@ -126,7 +126,7 @@ impl Rule for RequiredCellEmpty {
                 .map(|x| std::ptr::from_ref(x.indicator))
                 .collect()
         } else {
-            Vec::new()
+            crate::memo::FastSet::default()
         };
         let is_optional = |i: &crate::form::Indicator| optional.contains(&std::ptr::from_ref(i));
         for project in &form.projects {
@@ -224,9 +224,16 @@ impl Rule for RequiredCellEmpty {
                     ));
                 }
             }
+            // The last row of a table that may have been cut short: S019 says so once.
+            let cut_row = project
+                .indicators
+                .iter()
+                .chain(project.headings.iter())
+                .map(|i| i.row)
+                .max()
+                .filter(|_| project.open_ended && !summary);
             for ind in &project.indicators {
-                // The last row of a table that may have been cut short: S019 says so once.
-                if !summary && super::at_cut(project, ind.row) {
+                if cut_row == Some(ind.row) {
                     continue;
                 }
                 if !summary {

@@ -228,12 +228,12 @@ impl Rule for TemplateTextLeft {
                 .chain(project.headings.iter())
                 .flat_map(|i| [(Role::Level1, &i.level1), (Role::Level2, &i.level2)])
                 .filter_map(|(r, c)| c.as_ref().map(|c| (r, c)));
-            let mut seen: Vec<(crate::form::Loc, Role)> = Vec::new();
+            // Label cells filled down a merged cell repeat: each is looked at once.
+            let mut seen: crate::memo::FastSet<(crate::form::Loc, Role)> = Default::default();
             for (role, cell) in labels {
-                if seen.contains(&(cell.loc, role)) || cell.is_blank() {
+                if cell.is_blank() || !seen.insert((cell.loc, role)) {
                     continue;
                 }
-                seen.push((cell.loc, role));
                 let loc = || cx.loc(Section::Indicators, Some(role), cell);
                 self.check_cell(&phrases, loc, cell, (role.zh(), role.en()), out);
             }

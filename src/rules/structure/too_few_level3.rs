@@ -27,7 +27,7 @@ impl Rule for TooFewLevel3 {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        if !cx.has_tree() {
+        if !cx.tree_complete() {
             return;
         }
         for p in 0..cx.form.projects.len() {
@@ -47,16 +47,21 @@ impl Rule for TooFewLevel3 {
                     g.2 += n;
                 }
             }
+            // A table cut short may end on a 二级 whose 三级 lie beyond the cut.
+            let cut_row = cx.form.projects.get(p).and_then(|pr| {
+                pr.indicators
+                    .iter()
+                    .chain(pr.headings.iter())
+                    .map(|i| i.row)
+                    .max()
+                    .filter(|_| pr.open_ended)
+            });
             for (label, entry, count) in groups {
                 let min = entry
                     .and_then(|e| cx.profile.tree.level2(e))
                     .map_or(1, |l| l.min_level3);
                 let min = usize::try_from(min).unwrap_or(usize::MAX);
-                let cut = cx
-                    .form
-                    .projects
-                    .get(p)
-                    .is_some_and(|pr| super::at_cut(pr, label.loc.row));
+                let cut = cut_row == Some(label.loc.row);
                 if count >= min || (count == 0 && cut) {
                     continue;
                 }
