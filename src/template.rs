@@ -166,11 +166,10 @@ mod tests {
                 assert!(
                     errors.len() >= 2
                         && errors.iter().all(|e| {
-                            *e == (
-                                "S007".to_string(),
-                                Some(crate::diagnostic::Section::Header),
-                                Some(""),
-                            )
+                            use crate::diagnostic::Section;
+                            e.0 == "S007"
+                                && matches!(e.1, Some(Section::Header | Section::Funding))
+                                && e.2 == Some("")
                         }),
                     "{name} {kind:?}: {errors:?}"
                 );

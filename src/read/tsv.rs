@@ -157,6 +157,14 @@ impl<'g> Reader<'g> {
                 let b = self.building();
                 b.title_kind = title_kind(&first.text);
                 b.form.title = Some(first.clone());
+                // A unit stated above the title (an allocation table's 单位：元) is not this form's.
+                if b.form
+                    .money_unit
+                    .as_ref()
+                    .is_some_and(|(_, c)| c.loc.row < first.loc.row)
+                {
+                    b.form.money_unit = None;
+                }
                 i += 1;
                 continue;
             }

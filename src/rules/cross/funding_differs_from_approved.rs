@@ -14,17 +14,26 @@ use crate::rules::{Context, Rule};
 
 pub struct FundingDiffersFromApproved;
 
-/// An amount cell read in 元, as an interval for its written precision.
-fn yuan(cell: &Cell, form_unit: Option<MoneyUnit>) -> Option<Interval> {
+/// An amount cell read in 元, as intervals for its written precision: one per unit it may be
+/// in (元 and 万元 when neither the cell nor its form states one).
+fn yuan(cell: &Cell, form_unit: Option<MoneyUnit>) -> Option<Vec<Interval>> {
     let AmountCell::Value(s, unit) = parse_amount(&cell.text) else {
         return None;
     };
-    let unit = unit.or(form_unit).unwrap_or(MoneyUnit::Yuan);
+    let units = match unit.or(form_unit) {
+        Some(u) => vec![u],
+        None => vec![MoneyUnit::Yuan, MoneyUnit::Wanyuan],
+    };
     let i = amount_interval(&s);
-    Some(Interval {
-        lo: money::convert(i.lo, unit, MoneyUnit::Yuan)?,
-        hi: money::convert(i.hi, unit, MoneyUnit::Yuan)?,
-    })
+    units
+        .into_iter()
+        .map(|unit| {
+            Some(Interval {
+                lo: money::convert(i.lo, unit, MoneyUnit::Yuan)?,
+                hi: money::convert(i.hi, unit, MoneyUnit::Yuan)?,
+            })
+        })
+        .collect()
 }
 
 /// The annual budget a target form states: 当年/年度 budget lines first, else the total.
@@ -70,7 +79,8 @@ impl Rule for FundingDiffersFromApproved {
         else {
             return;
         };
-        if a.intersects(&b) {
+        // Where a side's unit is unknown, a match in either reading is no finding.
+        if a.iter().any(|a| b.iter().any(|b| a.intersects(b))) {
             return;
         }
         let with_unit = |c: &Cell, f: &Form| {

@@ -81,11 +81,18 @@ impl Rule for LowExecutionRateWithoutReason {
                 self.code(),
                 cx.loc(section, Some(Role::Rate), anchor),
                 Msg::new(
-                    format!(
-                        "{}：执行率 {shown}%（{}）低于 {floor_s}%，但“{field_zh}”栏为空",
-                        project_name(e.project),
-                        working(e)
-                    ),
+                    match reason {
+                        Some(_) => format!(
+                            "{}：执行率 {shown}%（{}）低于 {floor_s}%，但“{field_zh}”栏为空",
+                            project_name(e.project),
+                            working(e)
+                        ),
+                        None => format!(
+                            "{}：执行率 {shown}%（{}）低于 {floor_s}%，表中没有说明原因",
+                            project_name(e.project),
+                            working(e)
+                        ),
+                    },
                     format!(
                         "{}: execution rate {shown}% ({}) is below {floor_s}% but \"{}\" gives no reason",
                         project_name(e.project),
@@ -93,10 +100,16 @@ impl Rule for LowExecutionRateWithoutReason {
                         reason.map_or("reason", |(r, _)| r.en())
                     ),
                 ),
-                Msg::new(
-                    format!("执行率未达到 {floor_s}% 需说明原因：请在“{field_zh}”栏写明未执行的原因和后续措施（100 字以内）"),
-                    format!("A rate below {floor_s}% needs a reason: explain in \"{}\" why funds were not spent and what follows (within 100 characters)", reason.map_or("reason", |(r, _)| r.en())),
-                ),
+                match reason {
+                    Some(_) => Msg::new(
+                        format!("执行率未达到 {floor_s}% 需说明原因：请在“{field_zh}”栏写明未执行的原因和后续措施（100 字以内）"),
+                        format!("A rate below {floor_s}% needs a reason: explain in \"{}\" why funds were not spent and what follows (within 100 characters)", reason.map_or("reason", |(r, _)| r.en())),
+                    ),
+                    None => Msg::new(
+                        format!("执行率未达到 {floor_s}% 需说明原因：在资金表旁加“原因”栏（或在偏差原因分析中）写明未执行的原因和后续措施"),
+                        format!("A rate below {floor_s}% needs a reason: add a reason column beside the funding table (or use the deviation analysis) to say why funds were not spent and what follows"),
+                    ),
+                },
             );
             if let Some((role, cell)) = reason {
                 d = d.with_related(

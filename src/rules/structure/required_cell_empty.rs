@@ -50,6 +50,53 @@ fn name_of(cell: Option<&Cell>) -> String {
         .unwrap_or_default()
 }
 
+impl RequiredCellEmpty {
+    /// A funding block present with not one amount filled in: the total's cell is reported.
+    fn check_empty_funding(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        use crate::form::FundSource;
+        for project in &cx.form.projects {
+            let rows: Vec<_> = project
+                .funding
+                .iter()
+                .filter(|r| !matches!(r.source, FundSource::Item(_)))
+                .collect();
+            let Some(total) = rows.iter().find(|r| r.source == FundSource::Total) else {
+                continue;
+            };
+            let amounts = [
+                Role::Amount,
+                Role::BudgetInitial,
+                Role::BudgetAdjusted,
+                Role::Executed,
+            ];
+            let all_blank = rows.iter().all(|r| {
+                amounts
+                    .iter()
+                    .filter_map(|role| r.cells.get(*role))
+                    .all(Cell::is_blank)
+            });
+            let Some(cell) = amounts.iter().find_map(|role| total.cells.get(*role)) else {
+                continue;
+            };
+            if all_blank {
+                let label = total.label.trimmed().trim_end_matches([':', '：']);
+                out.push(Diagnostic::new(
+                    self.code(),
+                    cx.loc(Section::Funding, Some(Role::Amount), cell),
+                    Msg::new(
+                        format!("资金表没有填写金额：“{label}”及各资金来源均为空"),
+                        format!("The funding table has no amounts: \"{label}\" and every source are blank"),
+                    ),
+                    Msg::new(
+                        "按预算批复填写年度资金总额和各资金来源的金额（无此来源的填 0 或“—”）",
+                        "Fill in the annual total and each source's amount as approved (0 or — where a source has none)",
+                    ),
+                ));
+            }
+        }
+    }
+}
+
 impl Rule for RequiredCellEmpty {
     fn code(&self) -> Code {
         Code::S007
@@ -114,6 +161,9 @@ impl Rule for RequiredCellEmpty {
             Section::Indicators
         };
         let many = form.projects.len() > 1;
+        if filled_in && !many {
+            self.check_empty_funding(cx, out);
+        }
         // Rows judged against criteria, not values (an evaluation framework's 决策 and 过程).
         let optional: crate::memo::FastSet<*const crate::form::Indicator> = if cx.has_tree() {
             cx.placed()
