@@ -439,6 +439,17 @@ pub enum MoneyUnit {
 }
 
 impl MoneyUnit {
+    /// The unit a 指标值's unit names (`万元`, bare `万`), if it is one of money.
+    pub fn named(unit: &str) -> Option<MoneyUnit> {
+        match unit {
+            "元" => Some(MoneyUnit::Yuan),
+            "千元" => Some(MoneyUnit::Qianyuan),
+            "万元" | "万" => Some(MoneyUnit::Wanyuan),
+            "亿元" => Some(MoneyUnit::Yiyuan),
+            _ => None,
+        }
+    }
+
     pub fn zh(self) -> &'static str {
         match self {
             MoneyUnit::Yuan => "元",
@@ -499,6 +510,10 @@ pub struct Indicator {
     pub level3: Option<Cell>,
     /// Target, nature, unit, actual, weight, score, deviation reason.
     pub cells: Cells,
+    /// A 中期 (mid-term) indicator of a target form that sets 中期 and 年度 blocks side by
+    /// side: checked as written, but not what the year's 自评表 is measured against.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub midterm: bool,
 }
 
 /// A project: the whole of a target or self-evaluation form, or one row of a summary table.

@@ -175,8 +175,9 @@ fn indicator_changes(before: &Indicator, after: &Indicator) -> Option<Reads> {
         level2,
         level3,
         cells,
+        midterm,
     } = before;
-    if *row != after.row || cells.0.len() != after.cells.0.len() {
+    if *row != after.row || *midterm != after.midterm || cells.0.len() != after.cells.0.len() {
         return None;
     }
     let mut changed = Reads::NOTHING;

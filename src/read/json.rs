@@ -84,6 +84,7 @@ fn indicator(v: &Value, at: &str) -> json::Result<Indicator> {
         level2: f.opt("level2", cell)?,
         level3: f.opt("level3", cell)?,
         cells: f.or_default("cells", cells)?,
+        midterm: f.or_default("midterm", json::boolean)?,
     })
 }
 

@@ -917,6 +917,7 @@ fn read_pairs(lines: &[(u32, &str, &str)], project: &mut Project) {
                 level2: level2.clone(),
                 level3: (!name.is_empty()).then(|| cell(*row, line, name_at, named)),
                 cells,
+                midterm: false,
             });
             search = a_end.max(ti + 1);
         }

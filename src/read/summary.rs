@@ -368,6 +368,7 @@ fn read_row(
             level2: Some(group.level2.clone()),
             level3: None,
             cells: Cells(Vec::with_capacity(2)),
+            midterm: false,
         };
         if let Some(t) = slot(2 * g) {
             ind.cells.push(Role::Target, t.clone());

@@ -496,10 +496,10 @@ impl<'g> Reader<'g> {
     /// 得分 standing over rows the lower header leaves blank), or a row of sub-titles below it
     /// (年度指标值 spanning 指标性质 / 指标值 / 度量单位; region names under 区域目标值), which
     /// is read as part of the header, never as an indicator.
-    fn indicator_header(&self, start: usize) -> (Vec<(usize, Role)>, usize) {
+    fn indicator_header(&self, start: usize) -> (Vec<(usize, Role)>, usize, Option<SideBlock>) {
         let rows = &self.grid.rows;
         let Some(header) = rows.get(start) else {
-            return (Vec::new(), start + 1);
+            return (Vec::new(), start + 1, None);
         };
         let mut cols = column_roles(header);
         let above = start.checked_sub(1).and_then(|k| rows.get(k));
@@ -519,7 +519,28 @@ impl<'g> Reader<'g> {
             body += 1;
         }
         sort_by_column(&mut cols);
-        (first_of_each(cols), body)
+        let side = side_block(&cols);
+        (first_of_each(cols), body, side)
+    }
+
+    /// Whether the left of two side-by-side indicator blocks is the 中期 one: the goal row
+    /// above names 中期 left of 年度 (the standard 申报表), or says nothing otherwise.
+    fn left_is_midterm(&self, header: usize, side: &SideBlock) -> bool {
+        let col_of = |pred: &dyn Fn(&str) -> bool| {
+            self.grid
+                .rows
+                .get(header.saturating_sub(12)..header)
+                .into_iter()
+                .flatten()
+                .find_map(|r| r.iter().position(|c| pred(&label_key(&c.text))))
+        };
+        let mid = col_of(&|t| t.starts_with("中期"));
+        let annual = col_of(&|t| t.starts_with("年度目标") || t.starts_with("年度绩效目标"));
+        match (mid, annual) {
+            (Some(m), Some(a)) => m < a,
+            (Some(m), None) => m < side.level2,
+            _ => true,
+        }
     }
 
     fn read_funding(&mut self, start: usize) -> usize {
@@ -575,7 +596,8 @@ impl<'g> Reader<'g> {
         let Some(header) = rows.get(start) else {
             return start + 1;
         };
-        let (cols, body) = self.indicator_header(start);
+        let (cols, body, side) = self.indicator_header(start);
+        let left_midterm = side.is_some_and(|s| self.left_is_midterm(start, &s));
         self.note_month(header);
         let col = |role: Role| cols.iter().find(|(_, r)| *r == role).map(|(c, _)| *c);
         let (l1, l2, l3, target) = (
@@ -595,6 +617,8 @@ impl<'g> Reader<'g> {
         let mut indicators = Vec::new();
         let mut headings = Vec::new();
         let mut totals = Vec::new();
+        let mut side_rows: Vec<(Indicator, bool)> = Vec::new();
+        let mut side_last2: Option<Cell> = None;
         while let Some(row) = rows.get(i) {
             let (Some(first), filled) = filled(row) else {
                 break;
@@ -633,8 +657,40 @@ impl<'g> Reader<'g> {
                     .cloned()
             };
             let rownum = (i as u32) + 1;
+            if let Some(s) = side {
+                // The right-hand block's row: its own 二级 (filled down), the left's 一级.
+                let level1 = get(l1).or_else(|| last1.clone());
+                if let Some(c2) = get(Some(s.level2)) {
+                    side_last2 = Some(c2);
+                }
+                let (c3, value) = (get(s.level3), get(Some(s.target)));
+                if c3.is_some() || value.is_some() {
+                    let mut ind = Indicator {
+                        row: rownum,
+                        level1,
+                        level2: side_last2.clone(),
+                        level3: c3,
+                        midterm: !left_midterm,
+                        ..Indicator::default()
+                    };
+                    let at = crate::form::Loc::new(rownum, (s.target as u32) + 1);
+                    ind.cells
+                        .push(Role::Target, value.unwrap_or_else(|| Cell::new("", at)));
+                    side_rows.push((ind, false));
+                } else if get(Some(s.level2)).is_some() {
+                    let heading = Indicator {
+                        row: rownum,
+                        level1,
+                        level2: side_last2.clone(),
+                        midterm: !left_midterm,
+                        ..Indicator::default()
+                    };
+                    side_rows.push((heading, true));
+                }
+            }
             let mut ind = Indicator {
                 row: rownum,
+                midterm: left_midterm,
                 ..Indicator::default()
             };
             let target_blank = get(target).is_none();
@@ -723,6 +779,7 @@ impl<'g> Reader<'g> {
                             row: rownum,
                             level1: last1.clone(),
                             level2: if c2_here { last2.clone() } else { None },
+                            midterm: left_midterm,
                             ..Indicator::default()
                         };
                         for (c, role) in &cols {
@@ -770,6 +827,13 @@ impl<'g> Reader<'g> {
         let project = &mut self.building().project;
         project.indicators.extend(indicators);
         project.headings.extend(headings);
+        for (ind, heading) in side_rows {
+            if heading {
+                project.headings.push(ind);
+            } else {
+                project.indicators.push(ind);
+            }
+        }
         project.open_ended = open_ended;
         for (role, cell) in totals {
             project.cells.push(role, cell);
@@ -1002,6 +1066,33 @@ fn column_roles(row: &[Cell]) -> Vec<(usize, Role)> {
         *r = group;
     }
     cols
+}
+
+/// The columns of a second indicator block standing right of the first (中期 | 年度 side
+/// by side: 二级 三级 指标值 again after the first 指标值).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SideBlock {
+    level2: usize,
+    level3: Option<usize>,
+    target: usize,
+}
+
+/// A second 二级 … 指标值 run of columns after the first block's 指标值.
+fn side_block(cols: &[(usize, Role)]) -> Option<SideBlock> {
+    let after = |from: usize, role: Role| {
+        cols.iter()
+            .find(|(c, r)| *c > from && *r == role)
+            .map(|(c, _)| *c)
+    };
+    let first_target = cols.iter().find(|(_, r)| *r == Role::Target)?.0;
+    let level2 = after(first_target, Role::Level2)?;
+    let level3 = after(level2, Role::Level3);
+    let target = after(level3.unwrap_or(level2), Role::Target)?;
+    Some(SideBlock {
+        level2,
+        level3,
+        target,
+    })
 }
 
 /// The first column of each role, in column order.

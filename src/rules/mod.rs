@@ -2,7 +2,7 @@
 
 pub mod registry;
 
-mod budget;
+pub(crate) mod budget;
 mod cross;
 pub mod rate;
 mod score;
@@ -192,6 +192,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &structure::cannot_verify::CannotVerify,
         &budget::amount_unreadable::AmountUnreadable,
         &budget::fund_sources_do_not_sum_to_total::FundSourcesDoNotSumToTotal,
+        &budget::unit_cost_exceeds_budget::UnitCostExceedsBudget,
+        &budget::period_total_below_annual::PeriodTotalBelowAnnual,
         &rate::execution_rate_mismatch::ExecutionRateMismatch,
         &rate::spending_without_budget::SpendingWithoutBudget,
         &rate::execution_rate_over_100::ExecutionRateOver100,

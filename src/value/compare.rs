@@ -15,22 +15,12 @@ pub enum Outcome {
     CantTell,
 }
 
-fn money_unit(u: &str) -> Option<MoneyUnit> {
-    match u {
-        "元" => Some(MoneyUnit::Yuan),
-        "千元" => Some(MoneyUnit::Qianyuan),
-        "万元" | "万" => Some(MoneyUnit::Wanyuan),
-        "亿元" => Some(MoneyUnit::Yiyuan),
-        _ => None,
-    }
-}
-
 /// Brings the actual figure into the target's unit; `None` when they can't be compared.
 fn in_target_unit(target: &TargetValue, actual: &TargetValue, value: Decimal) -> Option<Decimal> {
     match (target.unit.as_deref(), actual.unit.as_deref()) {
         (_, None) | (None, _) => Some(value),
         (Some(t), Some(a)) if super::canonical_unit(t) == super::canonical_unit(a) => Some(value),
-        (Some(t), Some(a)) => match (money_unit(t), money_unit(a)) {
+        (Some(t), Some(a)) => match (MoneyUnit::named(t), MoneyUnit::named(a)) {
             (Some(tu), Some(au)) => money::convert(value, au, tu),
             _ => {
                 let both_percent = target.dimension == Some(Dimension::Percent)

@@ -36,20 +36,6 @@ fn yuan(cell: &Cell, form_unit: Option<MoneyUnit>) -> Option<Vec<Interval>> {
         .collect()
 }
 
-/// The annual budget a target form states: 当年/年度 budget lines first, else the total.
-fn approved_budget(form: &Form) -> Option<&Cell> {
-    let rows = form.projects.iter().flat_map(|p| p.funding.iter());
-    let annual = rows.clone().find(|r| {
-        let l = &r.label.text;
-        l.contains("当年预算") || l.contains("年度资金总额") || l.contains("年度预算")
-    });
-    let row = annual.or_else(|| rows.clone().find(|r| r.source == FundSource::Total))?;
-    [Role::Amount, Role::BudgetInitial, Role::BudgetAdjusted]
-        .iter()
-        .find_map(|r| row.cells.get(*r))
-        .filter(|c| !c.is_blank())
-}
-
 impl Rule for FundingDiffersFromApproved {
     fn code(&self) -> Code {
         Code::X004
@@ -59,7 +45,7 @@ impl Rule for FundingDiffersFromApproved {
         let Some((at, target_form)) = approved(cx) else {
             return;
         };
-        let Some(was) = approved_budget(target_form) else {
+        let Some(was) = crate::rules::budget::annual_budget(target_form) else {
             return;
         };
         let total = cx

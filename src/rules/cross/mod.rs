@@ -50,6 +50,7 @@ pub fn keyed(form: &Form) -> Vec<(Key, &Indicator)> {
     form.projects
         .iter()
         .flat_map(|p| p.indicators.iter())
+        .filter(|i| !i.midterm)
         .filter_map(|i| key(i).map(|k| (k, i)))
         .collect()
 }
