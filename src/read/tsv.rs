@@ -221,6 +221,10 @@ impl<'g> Reader<'g> {
                 i = next;
                 continue;
             }
+            if let Some(next) = self.read_year_lines(i) {
+                i = next;
+                continue;
+            }
             if let Some(next) = self.read_goal_block(i) {
                 i = next;
                 continue;
@@ -310,7 +314,17 @@ impl<'g> Reader<'g> {
             }
         }
         let lone = row.iter().filter(|c| !c.is_blank()).count() == 1;
-        for (key, label, value) in key_value_pairs(row) {
+        for (key, label, mut value) in key_value_pairs(row) {
+            // 填报单位：| 单位：万元 — the cell beside the label states the unit, not the value.
+            if let Some(unit) = value
+                .as_ref()
+                .filter(|v| is_unit_note(v))
+                .and_then(|v| money_unit_in(&v.text))
+            {
+                if let Some(v) = value.take() {
+                    self.building().form.money_unit = Some((unit, v));
+                }
+            }
             // A heading over a goal block (年度绩效目标 above *年度绩效总目标：…), not a field.
             if lone && key == "年度目标" && value.as_ref().map_or(true, Cell::is_blank) {
                 continue;
@@ -462,6 +476,54 @@ impl<'g> Reader<'g> {
             return None;
         }
         self.building().project.funding.extend(items);
+        Some(i)
+    }
+
+    /// Reads a table of budget lines by year (经费控制情况 | 2017年决算数 | 2018年预算数 |
+    /// 2018年决算数, as a 部门整体 评价's 基础数据表 gives them): each line a spending item,
+    /// the latest year's 预算数 and 决算数 first, so that checks needing one figure read that
+    /// year's. Returns the row after it, or `None` when `start` does not head such a table.
+    fn read_year_lines(&mut self, start: usize) -> Option<usize> {
+        let rows = &self.grid.rows;
+        let header = rows.get(start)?;
+        let mut cols: Vec<(u32, usize, Role)> = header
+            .iter()
+            .enumerate()
+            .filter_map(|(c, cell)| year_money_column(cell.trimmed()).map(|(y, r)| (y, c, r)))
+            .collect();
+        let first = cols.iter().map(|(_, c, _)| *c).min()?;
+        let label_col = header.iter().take(first).rposition(|c| !c.is_blank())?;
+        if cols.len() < 2 {
+            return None;
+        }
+        // Latest year first; within a year, columns in order.
+        cols.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut lines = Vec::new();
+        let mut i = start + 1;
+        while let Some(row) = rows.get(i) {
+            if blank(row) || is_indicator_header(row) || is_title_row_any(row) {
+                break;
+            }
+            let Some(label) = row.get(label_col).filter(|c| !c.is_blank()) else {
+                break;
+            };
+            let mut cells = Cells::default();
+            for (_, c, role) in &cols {
+                if let Some(cell) = row.get(*c) {
+                    cells.push(*role, cell.clone());
+                }
+            }
+            lines.push(FundingRow {
+                label: label.clone(),
+                source: FundSource::Item(normalize_label(&label.text)),
+                cells,
+            });
+            i += 1;
+        }
+        if lines.is_empty() {
+            return None;
+        }
+        self.building().project.funding.extend(lines);
         Some(i)
     }
 
@@ -1066,6 +1128,29 @@ fn column_roles(row: &[Cell]) -> Vec<(usize, Role)> {
         *r = group;
     }
     cols
+}
+
+/// A money column of one year: `2018年预算数` → (2018, 全年预算数), `2017年决算数` → (2017, 执行数).
+fn year_money_column(text: &str) -> Option<(u32, Role)> {
+    let t = label_key(text);
+    let (year, rest) = t.split_once('年')?;
+    let year: u32 = year.parse().ok().filter(|y| (1990..=2100).contains(y))?;
+    let rest = rest.trim_start_matches('度');
+    let role = if rest.starts_with("预算") {
+        Role::BudgetAdjusted
+    } else if rest.starts_with("决算") || rest.starts_with("执行") || rest.starts_with("支出")
+    {
+        Role::Executed
+    } else {
+        return None;
+    };
+    (rest.chars().count() <= 6).then_some((year, role))
+}
+
+/// A cell that only states the money unit (`单位:万元`, `金额单位：元`).
+fn is_unit_note(cell: &Cell) -> bool {
+    let t = label_key(&cell.text);
+    (t.starts_with("单位") || t.starts_with("金额单位")) && t.chars().count() <= 8
 }
 
 /// The columns of a second indicator block standing right of the first (中期 | 年度 side

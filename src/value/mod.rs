@@ -8,7 +8,7 @@ pub mod lexer;
 pub mod parser;
 mod unit;
 
-pub use unit::{canonical_unit, unit_dimension, Dimension};
+pub use unit::{canonical_unit, longest_known_prefix, unit_dimension, Dimension};
 
 use crate::memo::Memo;
 use rust_decimal::Decimal;

@@ -49,7 +49,16 @@ impl Rule for AmountUnreadable {
                         self.code(),
                         cx.loc(section, Some(*role), cell),
                         Msg::new(
-                            format!("“{}”中的“{}”不是可读的数字", role.zh(), cell.trimmed()),
+                            match &row.source {
+                                // A spending line of a year table: its name says which figure.
+                                crate::form::FundSource::Item(_) => format!(
+                                    "“{}”的{}“{}”不是可读的数字",
+                                    row.label.trimmed().trim_end_matches([':', '：']),
+                                    role.zh(),
+                                    cell.trimmed()
+                                ),
+                                _ => format!("“{}”中的“{}”不是可读的数字", role.zh(), cell.trimmed()),
+                            },
                             format!("\"{}\" in {} is not a readable number", cell.trimmed(), role.en()),
                         ),
                         Msg::new(

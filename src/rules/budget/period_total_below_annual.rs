@@ -26,14 +26,17 @@ fn is_annual_total(label: &str) -> bool {
 }
 
 /// A total row's amount cell, read in 元 as an interval for its written precision.
-fn amount_of(row: &FundingRow, unit: Option<MoneyUnit>) -> Option<(&Cell, Interval)> {
+fn amount_of<'r>(row: &'r FundingRow, cx: &Context) -> Option<(&'r Cell, Interval)> {
     let cell = [Role::Amount, Role::BudgetInitial, Role::BudgetAdjusted]
         .iter()
         .find_map(|r| row.cells.get(*r))?;
     let AmountCell::Value(s, own) = parse_amount(&cell.text) else {
         return None;
     };
-    let unit = own.or(unit)?;
+    // Both in one unit when nothing says which: the comparison needs no unit then.
+    let unit = own
+        .or_else(|| super::row_unit(row, cx.form))
+        .unwrap_or(MoneyUnit::Yuan);
     let i = amount_interval(&s);
     Some((
         cell,
@@ -54,12 +57,6 @@ impl Rule for PeriodTotalBelowAnnual {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        // Both in one unit when neither says: the comparison needs no unit then.
-        let unit = cx
-            .form
-            .money_unit
-            .as_ref()
-            .map_or(MoneyUnit::Yuan, |(u, _)| *u);
         for project in &cx.form.projects {
             let totals = || {
                 project.funding.iter().filter(|r| {
@@ -69,13 +66,13 @@ impl Rule for PeriodTotalBelowAnnual {
             let label = |r: &FundingRow| crate::read::headers::normalize_label(&r.label.text);
             let Some((period_row, (period_cell, period))) = totals()
                 .find(|r| is_period_total(&label(r)))
-                .and_then(|r| Some((r, amount_of(r, Some(unit))?)))
+                .and_then(|r| Some((r, amount_of(r, cx)?)))
             else {
                 continue;
             };
             let Some((annual_row, (annual_cell, annual))) = totals()
                 .find(|r| is_annual_total(&label(r)))
-                .and_then(|r| Some((r, amount_of(r, Some(unit))?)))
+                .and_then(|r| Some((r, amount_of(r, cx)?)))
             else {
                 continue;
             };

@@ -54,13 +54,13 @@ impl Rule for UnitCostExceedsBudget {
         if cx.form.projects.len() != 1 {
             return;
         }
-        let Some(total_cell) = super::annual_budget(cx.form) else {
+        let Some((total_row, total_cell)) = super::annual_budget(cx.form) else {
             return;
         };
         let AmountCell::Value(stated, unit) = parse_amount(&total_cell.text) else {
             return;
         };
-        let Some(unit) = unit.or(cx.form.money_unit.as_ref().map(|(u, _)| *u)) else {
+        let Some(unit) = unit.or_else(|| super::row_unit(total_row, cx.form)) else {
             return; // 214.06 of what: can't say.
         };
         let budget = amount_interval(&stated);

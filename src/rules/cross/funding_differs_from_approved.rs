@@ -7,8 +7,9 @@
 
 use super::approved;
 use crate::diagnostic::{Diagnostic, Msg, Section};
-use crate::form::{Cell, Form, FundSource, MoneyUnit, Role};
+use crate::form::{Cell, FundSource, MoneyUnit, Role};
 use crate::money::{self, amount_interval, parse_amount, AmountCell, Interval};
+use crate::rules::budget::row_unit;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Rule};
 
@@ -45,7 +46,7 @@ impl Rule for FundingDiffersFromApproved {
         let Some((at, target_form)) = approved(cx) else {
             return;
         };
-        let Some(was) = crate::rules::budget::annual_budget(target_form) else {
+        let Some((was_row, was)) = crate::rules::budget::annual_budget(target_form) else {
             return;
         };
         let total = cx
@@ -54,35 +55,33 @@ impl Rule for FundingDiffersFromApproved {
             .iter()
             .flat_map(|p| p.funding.iter())
             .find(|r| r.source == FundSource::Total);
-        let Some(now) = total
-            .and_then(|r| r.cells.get(Role::BudgetInitial))
-            .filter(|c| !c.is_blank())
-        else {
+        let Some((now_row, now)) = total.and_then(|r| {
+            r.cells
+                .get(Role::BudgetInitial)
+                .filter(|c| !c.is_blank())
+                .map(|c| (r, c))
+        }) else {
             return;
         };
-        let unit_of = |f: &Form| f.money_unit.as_ref().map(|(u, _)| *u);
-        let (Some(a), Some(b)) = (yuan(now, unit_of(cx.form)), yuan(was, unit_of(target_form)))
-        else {
+        let now_unit = row_unit(now_row, cx.form);
+        let was_unit = row_unit(was_row, target_form);
+        let (Some(a), Some(b)) = (yuan(now, now_unit), yuan(was, was_unit)) else {
             return;
         };
         // Where a side's unit is unknown, a match in either reading is no finding.
         if a.iter().any(|a| b.iter().any(|b| a.intersects(b))) {
             return;
         }
-        let with_unit = |c: &Cell, f: &Form| {
-            format!(
-                "{}{}",
-                c.trimmed(),
-                f.money_unit.as_ref().map_or("", |(u, _)| u.zh())
-            )
+        let with_unit = |c: &Cell, u: Option<MoneyUnit>| {
+            format!("{}{}", c.trimmed(), u.map_or("", MoneyUnit::zh))
         };
         out.push(
             Diagnostic::new(
                 self.code(),
                 cx.loc(Section::Funding, Some(Role::BudgetInitial), now),
                 Msg::new(
-                    format!("年初预算数 {} 与批复目标表（表{}）的预算 {} 不一致", with_unit(now, cx.form), at + 1, with_unit(was, target_form)),
-                    format!("Initial budget {} differs from the approved form {}'s {}", with_unit(now, cx.form), at + 1, with_unit(was, target_form)),
+                    format!("年初预算数 {} 与批复目标表（表{}）的预算 {} 不一致", with_unit(now, now_unit), at + 1, with_unit(was, was_unit)),
+                    format!("Initial budget {} differs from the approved form {}'s {}", with_unit(now, now_unit), at + 1, with_unit(was, was_unit)),
                 ),
                 Msg::new(
                     "年初预算数应等于批复的年度预算（注意元与万元的换算）。请核对是否填错金额或项目",

@@ -50,7 +50,13 @@ pub fn executions(form: &Form) -> Vec<Execution<'_>> {
         .map_or(MoneyUnit::Yuan, |(u, _)| *u);
     let mut out = Vec::new();
     for project in &form.projects {
-        for row in &project.funding {
+        // Spending lines (a year table's 三公经费, 办公经费) are not executed against a budget
+        // that needs a reason: their rates are not the form's.
+        for row in project
+            .funding
+            .iter()
+            .filter(|r| !matches!(r.source, FundSource::Item(_)))
+        {
             // The adjusted budget; monitoring forms have only the initial one.
             let budget = amount(row, Role::BudgetAdjusted, unit)
                 .or_else(|| amount(row, Role::BudgetInitial, unit));

@@ -33,7 +33,7 @@ impl Rule for CannotVerify {
     }
 
     fn reads(&self) -> Reads {
-        super::TREE
+        super::TREE.union(crate::rules::value::READS)
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -81,6 +81,27 @@ impl Rule for CannotVerify {
                 form_loc,
                 format!("输入中没有{}的资金表（年初预算数、全年预算数、全年执行数），无法检查预算执行率", cx.form.kind.zh()),
                 "The input has no funding table, so budget execution could not be checked".to_string(),
+            ));
+        }
+        for v in cx.values() {
+            let t = v.cell.trimmed();
+            if !crate::rules::value::masked_digits(t) {
+                continue;
+            }
+            out.push(Diagnostic::new(
+                self.code(),
+                v.location(cx),
+                Msg::new(
+                    format!("{}“{t}”有数字被 * 遮盖，无法核对", v.what_zh()),
+                    format!(
+                        "{} \"{t}\" has digits masked by *, so it could not be checked",
+                        v.what_en()
+                    ),
+                ),
+                Msg::new(
+                    "这是公开文本中被遮盖的数字；核对时请使用原表",
+                    "The digits were masked in the published copy; check against the original form",
+                ),
             ));
         }
         if !cx.tree_complete() {

@@ -32,22 +32,8 @@ impl Rule for MissingUnit {
                 continue;
             }
             // A unit in the name — "覆盖率（%）", "(个)" — is a unit.
-            if [
-                "（%）",
-                "(%)",
-                "（个）",
-                "(个)",
-                "（元）",
-                "(元)",
-                "（万元）",
-                "(万元)",
-                "（次）",
-                "(次)",
-            ]
-            .iter()
-            .any(|u| v.name.contains(u))
-            {
-                continue;
+            if unit_in_name(v.name).is_some() {
+                continue; // 实施营造林总面积(亩) | 80000: the unit is in the name.
             }
             let t = v.cell.trimmed();
             let hint_zh = if v.name.contains('率') {
@@ -69,6 +55,40 @@ impl Rule for MissingUnit {
                     "Add the unit after the number, e.g. ≥95%, =16个, ≤8万元",
                 ),
             ));
+        }
+    }
+}
+
+/// The unit a 三级 name gives in its closing brackets (`受益人数(人)`, `项目总投入（万元）`):
+/// the whole bracket is a known unit, not a hint such as `(≥**%)`.
+fn unit_in_name(name: &str) -> Option<&str> {
+    let name = name.trim_end();
+    let inner = name.strip_suffix(')').or_else(|| name.strip_suffix('）'))?;
+    let open = inner.rfind(['(', '（'])?;
+    let bracket = inner.get(open..)?;
+    let unit = bracket.trim_start_matches(['(', '（']).trim();
+    let known = crate::value::longest_known_prefix(unit) == Some(unit.len());
+    (known && !unit.is_empty()).then_some(unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unit_in_name;
+
+    #[test]
+    fn finds_a_unit_closing_the_name() {
+        let cases = [
+            ("实施营造林总面积(亩)", Some("亩")),
+            ("受益人数（人）", Some("人")),
+            ("项目总投入（万元）", Some("万元")),
+            ("满意度(%)", Some("%")),
+            ("苗木成活率(≥**%)", None),
+            ("资产入股贫困人口总数(≥**人)", None),
+            ("培训人次", None),
+            ("(亩)面积", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(unit_in_name(name), want, "{name}");
         }
     }
 }

@@ -57,6 +57,34 @@ pub const READS: Reads = Reads::indicators(&[
     Role::Nature,
 ]);
 
+/// Figures partly masked with `*` (`≤****000元`, as published copies hide digits): two or
+/// more stars running straight into a digit. A template's placeholder stands alone
+/// (`≤**万元`), and one star between digits is a product (`5*8小时`).
+pub fn masked_digits(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(3).any(|w| match w {
+        ['*', '*', d] | [d, '*', '*'] => d.is_ascii_digit(),
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod masked_tests {
+    #[test]
+    fn masked_digits_are_stars_against_digits() {
+        for (text, masked) in [
+            ("≤****000元", true),
+            ("1,2**", true),
+            ("≤**万元", false),
+            ("≥**%", false),
+            ("5*8小时", false),
+            ("***", false),
+        ] {
+            assert_eq!(super::masked_digits(text), masked, "{text}");
+        }
+    }
+}
+
 /// Parses every target and actual cell of a form once.
 pub fn collect(form: &Form) -> Vec<ValueCell<'_>> {
     let summary = form.kind == FormKind::SummarySelfEvaluation;
