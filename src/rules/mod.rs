@@ -211,6 +211,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &value::unknown_unit::UnknownUnit,
         &value::missing_unit::MissingUnit,
         &value::missing_comparator::MissingComparator,
+        &value::vague_output_target::VagueOutputTarget,
         &score::score_exceeds_weight::ScoreExceedsWeight,
         &score::execution_score_mismatch::ExecutionScoreMismatch,
         &score::indicator_score_mismatch::IndicatorScoreMismatch,

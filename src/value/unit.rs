@@ -97,6 +97,7 @@ const UNITS: &[(&str, Dimension)] = &[
     ("头", Dimension::Count),
     ("株", Dimension::Count),
     ("棵", Dimension::Count),
+    ("盏", Dimension::Count),
     ("册", Dimension::Count),
     ("本", Dimension::Count),
     ("间", Dimension::Count),

@@ -53,5 +53,35 @@ impl Rule for ExecutionRateOver100 {
                 ),
             );
         }
+        // A spending line over its own budget (业务工作专项 决算 689.16 against 预算 320).
+        for e in super::line_executions(cx.form) {
+            let Some(rate) = e.computed.filter(|r| *r > Decimal::ONE_HUNDRED) else {
+                continue;
+            };
+            let line = e.row.label.trimmed().trim_end_matches([':', '：']);
+            if line.contains("调整") {
+                continue; // 部门整体支出预算调整: its 决算 column is the budget after adjustment.
+            }
+            let shown = fmt_fixed(rate, cx.profile.rate_decimals);
+            let section = cx.money_section();
+            out.push(
+                Diagnostic::new(
+                    self.code(),
+                    cx.loc(section, Some(Role::Executed), e.executed.1),
+                    Msg::new(
+                        format!("“{line}”支出 {} 超过预算 {}（{shown}%）", e.executed.1.trimmed(), e.budget.1.trimmed()),
+                        format!("\"{line}\" spent {} against a budget of {} ({shown}%)", e.executed.1.trimmed(), e.budget.1.trimmed()),
+                    ),
+                    Msg::new(
+                        "支出超过该项预算：应有预算调整（追加）并说明原因，三公经费等控制类支出不得超预算",
+                        "The line spent more than its budget: it needs a budget adjustment and a reason; controlled spending (三公经费) must not exceed its budget",
+                    ),
+                )
+                .with_related(
+                    cx.loc(section, Some(Role::BudgetAdjusted), e.budget.1),
+                    Msg::new("预算数", "budget"),
+                ),
+            );
+        }
     }
 }

@@ -42,21 +42,26 @@ fn amount(row: &FundingRow, role: Role, form_unit: MoneyUnit) -> Option<(Stated,
     }
 }
 
-/// Every funding row with a readable budget and spending.
+/// Every funding row with a readable budget and spending. Spending lines (a year table's
+/// 三公经费, 办公经费) are not executed against a budget that needs a reason: their rates
+/// are not the form's, and are left out.
 pub fn executions(form: &Form) -> Vec<Execution<'_>> {
+    executions_where(form, |r| !matches!(r.source, FundSource::Item(_)))
+}
+
+/// The spending lines' budgets and spending, for the checks that do apply to a line.
+pub fn line_executions(form: &Form) -> Vec<Execution<'_>> {
+    executions_where(form, |r| matches!(r.source, FundSource::Item(_)))
+}
+
+fn executions_where(form: &Form, keep: impl Fn(&FundingRow) -> bool) -> Vec<Execution<'_>> {
     let unit = form
         .money_unit
         .as_ref()
         .map_or(MoneyUnit::Yuan, |(u, _)| *u);
     let mut out = Vec::new();
     for project in &form.projects {
-        // Spending lines (a year table's 三公经费, 办公经费) are not executed against a budget
-        // that needs a reason: their rates are not the form's.
-        for row in project
-            .funding
-            .iter()
-            .filter(|r| !matches!(r.source, FundSource::Item(_)))
-        {
+        for row in project.funding.iter().filter(|r| keep(r)) {
             // The adjusted budget; monitoring forms have only the initial one.
             let budget = amount(row, Role::BudgetAdjusted, unit)
                 .or_else(|| amount(row, Role::BudgetInitial, unit));

@@ -10,6 +10,7 @@ pub mod rate_above_100;
 pub mod template_placeholder;
 pub mod unit_conflict;
 pub mod unknown_unit;
+pub mod vague_output_target;
 pub mod value_unparseable;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Location, Msg, Section};

@@ -14,6 +14,53 @@ use crate::value::parser::IssueKind;
 pub struct NonstandardSpelling;
 
 impl NonstandardSpelling {
+    /// A rate targeted at "≥100%": no rate passes 100%, so the target is exactly 100%,
+    /// written "=100%".
+    fn at_least_all(&self, cx: &Context, v: &super::ValueCell) -> Option<Diagnostic> {
+        let p = &v.parsed.value;
+        let at_least_all = v.role == crate::form::Role::Target
+            && v.is_rate()
+            && !v.split
+            && p.comparator == Some(crate::value::Comparator::Ge)
+            && p.value == Some(rust_decimal::Decimal::ONE_HUNDRED)
+            && p.upper.is_none()
+            && p.unit
+                .as_deref()
+                .map(crate::value::canonical_unit)
+                .as_deref()
+                == Some("%");
+        if !at_least_all {
+            return None;
+        }
+        let t = v.cell.trimmed();
+        Some(
+            report(
+                cx,
+                v,
+                self.code(),
+                None,
+                Msg::new(
+                    format!(
+                        "{}“{t}”：比率最高为 100%，“≥100%”即“=100%”，标准写法为“=100%”",
+                        v.what_zh()
+                    ),
+                    format!(
+                        "{} \"{t}\": a rate can't pass 100%, so ≥100% means =100%",
+                        v.what_en()
+                    ),
+                ),
+                Msg::new(
+                    "要求全部达到时写“=100%”",
+                    "Write =100% when all must be reached",
+                ),
+            )
+            .with_fix(super::fix(
+                "=100%".to_string(),
+                crate::diagnostic::Applicability::Safe,
+            )),
+        )
+    }
+
     /// The finding at a 指标性质 cell written with a look-alike sign (≧, ═, >=), with its
     /// standard sign as the fix.
     fn in_nature_column(&self, cx: &Context, v: &super::ValueCell) -> Option<Diagnostic> {
@@ -66,6 +113,10 @@ impl Rule for NonstandardSpelling {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for v in cx.values() {
+            if let Some(d) = self.at_least_all(cx, v) {
+                out.push(d);
+                continue;
+            }
             // A value that can't be read is V001's: its "standard form" would be itself.
             if !issues_of(v, |k| *k == IssueKind::NonstandardSpelling).any(|_| true)
                 || v.parsed.value.kind == crate::value::Kind::Invalid
