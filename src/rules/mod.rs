@@ -200,6 +200,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &rate::low_execution_rate_without_reason::LowExecutionRateWithoutReason,
         &rate::budget_adjusted_without_reason::BudgetAdjustedWithoutReason,
         &rate::budget_progress_behind::BudgetProgressBehind,
+        &rate::full_payment_claim_contradicted::FullPaymentClaimContradicted,
         &value::value_unparseable::ValueUnparseable,
         &value::template_placeholder::TemplatePlaceholder,
         &value::excel_date_serial::ExcelDateSerial,

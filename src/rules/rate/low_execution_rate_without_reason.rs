@@ -52,6 +52,10 @@ impl Rule for LowExecutionRateWithoutReason {
             let shown = fmt_fixed(rate, cx.profile.rate_decimals);
             let floor_s = fmt_fixed(floor, 0);
             if cx.form.kind == crate::form::FormKind::NarrativeReport {
+                // A reason given in the sentences around the figure (剩余资金因…未完成结算).
+                if explained_near(cx, anchor.loc.row) {
+                    continue;
+                }
                 // A report has no reason cell: its prose may explain, but the rate must be
                 // stated and the shortfall owned.
                 let unstated = if e.stated_rate.is_none() {
@@ -120,4 +124,16 @@ impl Rule for LowExecutionRateWithoutReason {
             out.push(d);
         }
     }
+}
+
+/// Whether the report's line `row`, or the next, says why money was left (因, 由于, 原因).
+fn explained_near(cx: &Context, row: u32) -> bool {
+    let Some(text) = cx.form.text.as_deref() else {
+        return false;
+    };
+    let at = usize::try_from(row).unwrap_or(usize::MAX).saturating_sub(1);
+    text.lines()
+        .skip(at)
+        .take(2)
+        .any(|l| ["原因", "由于", "因为", "因"].iter().any(|w| l.contains(w)))
 }

@@ -4,6 +4,7 @@ pub mod budget_adjusted_without_reason;
 pub mod budget_progress_behind;
 pub mod execution_rate_mismatch;
 pub mod execution_rate_over_100;
+pub mod full_payment_claim_contradicted;
 pub mod low_execution_rate_without_reason;
 pub mod spending_without_budget;
 
