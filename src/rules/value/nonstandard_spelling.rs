@@ -14,6 +14,50 @@ use crate::value::parser::IssueKind;
 pub struct NonstandardSpelling;
 
 impl NonstandardSpelling {
+    /// Money written with a bare 万 (`≤620万/月`, `29.6万`): 万元 is the unit.
+    fn bare_wan(&self, cx: &Context, v: &super::ValueCell) -> Option<Diagnostic> {
+        let p = &v.parsed.value;
+        let unit = p.unit.as_deref()?;
+        let bare = unit == "万" || unit.starts_with("万/") || unit.starts_with("万／");
+        // The 万 right after the figure (620万), not a word (十万就业人口).
+        let chars: Vec<char> = v.cell.trimmed().chars().collect();
+        let after_figure = chars.windows(3).any(|w| match w {
+            [d, '万', next] => (d.is_ascii_digit() || ('０'..='９').contains(d)) && *next != '元',
+            _ => false,
+        }) || chars.ends_with(&['万']) && chars.len() >= 2;
+        if !bare || !after_figure || v.split || p.value.is_none() {
+            return None;
+        }
+        let t = v.cell.trimmed();
+        let canonical = p.normalized.clone();
+        Some(
+            report(
+                cx,
+                v,
+                self.code(),
+                None,
+                Msg::new(
+                    format!(
+                        "{}“{t}”的金额单位只写了“万”，标准写法为“{canonical}”",
+                        v.what_zh()
+                    ),
+                    format!(
+                        "{} \"{t}\" writes 万 for 万元; the standard form is \"{canonical}\"",
+                        v.what_en()
+                    ),
+                ),
+                Msg::new(
+                    "金额单位写“万元”或“元”",
+                    "Write 万元 or 元 as the money unit",
+                ),
+            )
+            .with_fix(super::fix(
+                canonical,
+                crate::diagnostic::Applicability::Safe,
+            )),
+        )
+    }
+
     /// A rate targeted at "≥100%": no rate passes 100%, so the target is exactly 100%,
     /// written "=100%".
     fn at_least_all(&self, cx: &Context, v: &super::ValueCell) -> Option<Diagnostic> {
@@ -113,7 +157,7 @@ impl Rule for NonstandardSpelling {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for v in cx.values() {
-            if let Some(d) = self.at_least_all(cx, v) {
+            if let Some(d) = self.at_least_all(cx, v).or_else(|| self.bare_wan(cx, v)) {
                 out.push(d);
                 continue;
             }

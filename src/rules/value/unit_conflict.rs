@@ -1,4 +1,4 @@
-//! V007: the value and the 度量单位 column disagree ("28.8万元" with unit "%", "应保尽保" with unit "%").
+//! V007: the value and the 度量单位 column disagree ("28.8万元" with unit "%", "应保尽保" with unit "%"); or the name counts one thing and the value another (服务人次数 | ≥105人, 受益人数 | ≥95%: a warning).
 //!
 //! 检查内容：分列填写时，指标值中的单位应与“度量单位”一致；定性指标不填单位。
 //! 原因：单位冲突时无法判断数值含义。
@@ -14,6 +14,66 @@ use crate::value::{parser, unit_dimension, Kind};
 
 pub struct UnitConflict;
 
+/// What a name that ends in a count says it counts, and the units that count it:
+/// 服务人次数 in 人次, 受益人数 in 人 (名), 脱贫户数 in 户.
+const COUNTED: &[(&str, &str, &[&str])] = &[
+    ("人次数", "人次", &["人次", "万人次"]),
+    ("人次", "人次", &["人次", "万人次"]),
+    ("人数", "人", &["人", "名", "万人", "人次"]),
+    ("户数", "户", &["户", "万户"]),
+];
+
+impl UnitConflict {
+    /// The name counts one thing and the value another: 托养服务人次数 | ≥105人, 受益人数 |
+    /// ≥95%. Reported at the name, which the clerk may be the one to change.
+    fn name_conflict(&self, cx: &Context, v: &super::ValueCell) -> Option<Diagnostic> {
+        let p = &v.parsed.value;
+        if v.role != Role::Target || p.kind != Kind::Quantitative || v.split {
+            return None;
+        }
+        let unit = crate::value::canonical_unit(p.unit.as_deref()?);
+        let name = v.indicator.level3.as_ref()?;
+        let n = name.trimmed();
+        let (_, counts, ok) = COUNTED.iter().find(|(end, _, _)| n.ends_with(end))?;
+        let as_share = unit == "%" && !["率", "比例", "占比"].iter().any(|w| n.contains(w));
+        let other_count =
+            unit_dimension(&unit) == crate::value::Dimension::Count && !ok.contains(&unit.as_ref());
+        if !(as_share || other_count) {
+            return None;
+        }
+        let t = v.cell.trimmed();
+        let (zh, help) = if as_share {
+            (
+                format!("指标“{n}”是{counts}数，指标值“{t}”却是百分比"),
+                format!("数量指标写{counts}数（如“≥100{counts}”）；要考核比例，请把指标改名为“…率”或“…比例”"),
+            )
+        } else {
+            (
+                format!("指标“{n}”按{counts}计，指标值“{t}”的单位却是“{unit}”"),
+                format!("指标名称与单位应一致：按{counts}计写“{counts}”，或把名称改为按“{unit}”计"),
+            )
+        };
+        let section = if cx.form.kind == crate::form::FormKind::NarrativeReport {
+            crate::diagnostic::Section::Text
+        } else {
+            crate::diagnostic::Section::Indicators
+        };
+        let mut d = crate::diagnostic::Diagnostic::new(
+            self.code(),
+            cx.loc(section, Some(Role::Level3), name),
+            Msg::new(
+                zh,
+                format!("\"{n}\" counts {counts} but its target \"{t}\" is in {unit}"),
+            ),
+            Msg::new(help, "Make the name and the unit agree"),
+        )
+        .with_related(v.location(cx), Msg::new("指标值", "target value"));
+        // Either may be the slip (the name or the unit): a warning, not the column error.
+        d.severity = crate::diagnostic::Severity::Warning;
+        Some(d)
+    }
+}
+
 impl Rule for UnitConflict {
     fn code(&self) -> Code {
         Code::V007
@@ -25,6 +85,9 @@ impl Rule for UnitConflict {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for v in cx.values() {
+            if let Some(d) = self.name_conflict(cx, v) {
+                out.push(d);
+            }
             let Some(unit_cell) = v.unit_col.filter(|_| v.role == Role::Target) else {
                 continue;
             };

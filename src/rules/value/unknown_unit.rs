@@ -24,6 +24,9 @@ impl Rule for UnknownUnit {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for v in cx.values() {
+            if super::value_unparseable::letter_for_digit(v.cell.trimmed()).is_some() {
+                continue; // V001: a misread digit, not a unit.
+            }
             for i in issues_of(v, |k| matches!(k, IssueKind::UnknownUnit(_))) {
                 let IssueKind::UnknownUnit(u) = &i.kind else {
                     continue;

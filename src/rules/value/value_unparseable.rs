@@ -37,7 +37,63 @@ impl Rule for ValueUnparseable {
                         "Write quantitative targets as comparator + number + unit (≥90%, =300天, ≤8万元); write qualitative ones as words without a comparator",
                     ),
                 ));
+                continue;
             }
+            if let Some(letter) = letter_for_digit(v.cell.trimmed()) {
+                let t = v.cell.trimmed();
+                out.push(report(
+                    cx,
+                    v,
+                    self.code(),
+                    None,
+                    Msg::new(
+                        format!("{}“{t}”的数字中混入了字母“{letter}”，无法读取为数值", v.what_zh()),
+                        format!("{} \"{t}\" has the letter \"{letter}\" among its digits", v.what_en()),
+                    ),
+                    Msg::new(
+                        "字母多是扫描识别或输入时把数字认错了：按原始资料改为数字，如“14.8万元”",
+                        "The letter is likely a misread digit: write the figure from the source, e.g. 14.8万元",
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+/// A figure with a Latin letter where a digit should be (`M.8万元`, `1O0%` as scanned): the
+/// letter next to the decimal point or digits, and the cell ending in a known unit.
+pub(super) fn letter_for_digit(text: &str) -> Option<char> {
+    let body = text.trim_start_matches(['≥', '≤', '=', '>', '<', '＞', '＜', '＝']);
+    let end = body
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or(body.len());
+    let (figure, unit) = body.split_at(end);
+    let letters: Vec<char> = figure.chars().filter(char::is_ascii_alphabetic).collect();
+    let digits = figure.chars().filter(char::is_ascii_digit).count();
+    let known_unit =
+        !unit.is_empty() && crate::value::longest_known_prefix(unit) == Some(unit.len());
+    match letters.as_slice() {
+        [l] if digits >= 1 && known_unit => Some(*l),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letter_for_digit;
+
+    #[test]
+    fn a_letter_among_digits_is_found() {
+        for (text, want) in [
+            ("M.8万元", Some('M')),
+            ("1O0%", Some('O')),
+            ("≥9S%", Some('S')),
+            ("14.8万元", None),
+            ("5G基站", None),
+            ("A级景区", None),
+            ("PM2.5", None),
+        ] {
+            assert_eq!(letter_for_digit(text), want, "{text}");
         }
     }
 }
