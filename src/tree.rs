@@ -109,6 +109,7 @@ impl KeywordPlacement {
         let k = KeywordPlacement {
             words: f.req("words", json::strings)?,
             level2: f.req("level2", json::string)?,
+            only_these: f.or_default("onlyThese", json::boolean)?,
         };
         f.end()?;
         Ok(k)
@@ -122,6 +123,8 @@ pub struct KeywordPlacement {
     pub words: Vec<String>,
     /// The 二级 (canonical name) such an indicator belongs under.
     pub level2: String,
+    /// The 二级 holds only such indicators: one without the words is out of place there.
+    pub only_these: bool,
 }
 
 /// The comparable stem of a label: "（二）产出目标：" → "产出".

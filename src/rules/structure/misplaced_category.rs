@@ -16,7 +16,54 @@ use crate::tree::stem;
 
 pub struct MisplacedCategory;
 
+/// Words that may name an item of a 满意度-like group besides the rule's own (投诉 counts
+/// are how some forms measure satisfaction).
+const GROUP_KIN: &[&str] = &["满意", "投诉", "评价", "认可", "好评", "获得感"];
+
 impl MisplacedCategory {
+    /// The reverse of a keyword placement: under the group the rule names (服务对象满意度指标)
+    /// a 三级 with none of its words (粮食安全事件发生数) is not of that group.
+    fn stranger_in_group(
+        &self,
+        cx: &Context,
+        rule: &crate::tree::KeywordPlacement,
+        want: &str,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let tree = &cx.profile.tree;
+        for x in cx.placed().iter().filter(|x| !x.heading) {
+            let (Some(name_cell), Some(at)) = (x.indicator.level3.as_ref(), x.level2) else {
+                continue;
+            };
+            let Some(here) = tree.level2(at) else {
+                continue;
+            };
+            let text = &name_cell.text;
+            // A row with no value may be a name cut short (学生和老): S007 has it.
+            let valued = [Role::Target, Role::Actual]
+                .iter()
+                .any(|r| x.indicator.cells.get(*r).is_some_and(|c| !c.is_blank()));
+            if stem(&here.name) != want
+                || !valued
+                || name_cell.is_blank()
+                || rule.words.iter().any(|w| has(text, w))
+                || GROUP_KIN.iter().any(|w| has(text, w))
+            {
+                continue;
+            }
+            let under = x.level2_cell().map_or(here.name.as_str(), |c| c.trimmed());
+            let name = crate::span::ellipsize(name_cell.trimmed(), 20);
+            out.push(self.report(
+                cx,
+                name_cell,
+                Role::Level3,
+                format!("指标“{name}”放在了“{under}”下，但它不是满意度指标"),
+                format!("\"{name}\" sits under \"{under}\" but does not measure satisfaction"),
+                format!("“{under}”下只放满意度（满意率）指标；请把该指标移到所属的二级指标下（如质量、社会效益指标）"),
+            ));
+        }
+    }
+
     fn report(
         &self,
         cx: &Context,
@@ -44,7 +91,14 @@ impl Rule for MisplacedCategory {
     }
 
     fn reads(&self) -> Reads {
-        Reads::indicators(&[Role::Level1, Role::Level2, Role::Level3])
+        // Target and actual: a 满意度 group's stranger is judged only when it has a value.
+        Reads::indicators(&[
+            Role::Level1,
+            Role::Level2,
+            Role::Level3,
+            Role::Target,
+            Role::Actual,
+        ])
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -110,6 +164,9 @@ impl Rule for MisplacedCategory {
         // A 三级 whose words belong under another 二级.
         for rule in &tree.keyword_placement {
             let want = stem(&rule.level2);
+            if rule.only_these {
+                self.stranger_in_group(cx, rule, &want, out);
+            }
             for x in cx.placed().iter().filter(|x| !x.heading) {
                 let (Some(name_cell), Some(at)) = (x.indicator.level3.as_ref(), x.level2) else {
                     continue;
