@@ -6,6 +6,7 @@ pub mod execution_rate_mismatch;
 pub mod execution_rate_over_100;
 pub mod full_payment_claim_contradicted;
 pub mod low_execution_rate_without_reason;
+pub mod rate_before_year_end;
 pub mod spending_without_budget;
 
 use crate::form::{Cell, Form, FundSource, FundingRow, MoneyUnit, Project, Role};

@@ -95,6 +95,34 @@ impl<'p> Phrases<'p> {
 impl TemplateTextLeft {
     /// Reports `cell` when it holds a template phrase; `what` names it (zh, en). The
     /// location is built only for a finding.
+    /// A header field holding the template's stand-in for a name (县(市、区)教育部门, XX局).
+    fn stand_in(&self, loc: Location, cell: &Cell, key: &str, out: &mut Vec<Diagnostic>) {
+        let Some((at, part)) = GENERIC_NAME_PARTS
+            .iter()
+            .find_map(|p| cell.text.find(p).map(|at| (at, *p)))
+        else {
+            return;
+        };
+        let shown = ellipsize(cell.trimmed(), 30);
+        let mut d = Diagnostic::new(
+            self.code(),
+            loc,
+            Msg::new(
+                format!("“{key}”仍是模板里的通用名称：“{shown}”"),
+                format!("The {key} still holds the template's stand-in name: \"{shown}\""),
+            ),
+            Msg::new(
+                format!("把“{part}”换成实际的单位或地区名称，如“某某市财政局”"),
+                "Replace the stand-in with the actual unit's or place's name",
+            ),
+        );
+        let span = Span::new(at, at.saturating_add(part.len()));
+        if span.len() < cell.text.len() {
+            d = d.with_span(span);
+        }
+        out.push(d);
+    }
+
     fn check_cell(
         &self,
         phrases: &Phrases,
@@ -177,6 +205,17 @@ fn is_numbered_slot(t: &str) -> bool {
     !num.is_empty() && (after.is_empty() || after.starts_with([':', '：', '.', '、']))
 }
 
+/// A template's stand-ins for a unit's or place's name, in header fields only (an indicator
+/// may well count 县(市、区)).
+const GENERIC_NAME_PARTS: [&str; 6] = [
+    "(市、区)",
+    "（市、区）",
+    "(区、县)",
+    "（区、县）",
+    "XX",
+    "××",
+];
+
 /// A name of nothing but generic words, a year and punctuation: 项目2023, 专项资金.
 fn is_generic_name(t: &str) -> bool {
     let core: String = t
@@ -215,7 +254,11 @@ impl Rule for TemplateTextLeft {
         for f in &cx.form.fields {
             if let Some(v) = f.value.as_ref().filter(|v| !v.is_blank()) {
                 let loc = || cx.loc(Section::Header, None, v);
+                let before = out.len();
                 self.check_cell(&phrases, loc, v, (&f.key, &f.key), out);
+                if out.len() == before {
+                    self.stand_in(loc(), v, &f.key, out);
+                }
             }
         }
         let summary = cx.form.kind == FormKind::SummarySelfEvaluation;
