@@ -478,6 +478,18 @@ pub struct FundingRow {
     pub cells: Cells,
 }
 
+impl FundingRow {
+    /// The label as a message names it: `其中：公务接待：` → `公务接待`.
+    pub fn shown_label(&self) -> &str {
+        let colons = [':', '：'];
+        let t = self.label.trimmed();
+        let t = t
+            .strip_prefix("其中")
+            .map_or(t, |r| r.trim_start_matches(colons));
+        t.trim_end_matches(colons).trim()
+    }
+}
+
 /// Funding sources; regional sets are chosen by profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -3,7 +3,7 @@
 pub mod grid;
 pub mod headers;
 mod json;
-mod narrative;
+pub(crate) mod narrative;
 mod projects;
 mod summary;
 mod tsv;

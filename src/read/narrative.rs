@@ -195,7 +195,7 @@ fn fold(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// "一、…", "（二）…", "(三)…": a line that opens a section of a report.
-fn is_outline_heading(t: &str) -> bool {
+pub(crate) fn is_outline_heading(t: &str) -> bool {
     let numeral = |c: char| "一二三四五六七八九十".contains(c);
     let mut chars = t.chars();
     match chars.next() {

@@ -496,8 +496,19 @@ impl<'g> Reader<'g> {
         if cols.len() < 2 {
             return None;
         }
-        // Latest year first; within a year, columns in order.
-        cols.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // The latest year with both a budget and a spending column first (its figures are
+        // the ones paired), then the other years, latest first; within a year, in order.
+        let paired = |y: u32| {
+            let has = |f: &dyn Fn(Role) -> bool| cols.iter().any(|(x, _, r)| *x == y && f(*r));
+            has(&|r| r == Role::Executed) && has(&|r| r != Role::Executed)
+        };
+        let primary = cols.iter().map(|(y, _, _)| *y).filter(|y| paired(*y)).max();
+        cols.sort_by(|a, b| {
+            (Some(b.0) == primary)
+                .cmp(&(Some(a.0) == primary))
+                .then(b.0.cmp(&a.0))
+                .then(a.1.cmp(&b.1))
+        });
         let mut lines = Vec::new();
         let mut i = start + 1;
         while let Some(row) = rows.get(i) {
@@ -508,9 +519,16 @@ impl<'g> Reader<'g> {
                 break;
             };
             let mut cells = Cells::default();
-            for (_, c, role) in &cols {
+            for (year, c, role) in &cols {
+                // Another year's figures are read (B001) but never paired as budget and
+                // spending: they stand as plain amounts.
+                let role = if Some(*year) == primary {
+                    *role
+                } else {
+                    Role::Amount
+                };
                 if let Some(cell) = row.get(*c) {
-                    cells.push(*role, cell.clone());
+                    cells.push(role, cell.clone());
                 }
             }
             lines.push(FundingRow {
@@ -596,8 +614,11 @@ impl<'g> Reader<'g> {
                 .flatten()
                 .find_map(|r| r.iter().position(|c| pred(&label_key(&c.text))))
         };
-        let mid = col_of(&|t| t.starts_with("中期"));
-        let annual = col_of(&|t| t.starts_with("年度目标") || t.starts_with("年度绩效目标"));
+        // 中期目标 / 中期绩效指标 and 年度目标 / 年度绩效指标, not 中期资金总额.
+        let heading =
+            |t: &str, lead: &str| t.starts_with(lead) && (t.contains("目标") || t.contains("指标"));
+        let mid = col_of(&|t| heading(t, "中期"));
+        let annual = col_of(&|t| heading(t, "年度"));
         match (mid, annual) {
             (Some(m), Some(a)) => m < a,
             (Some(m), None) => m < side.level2,
@@ -680,6 +701,7 @@ impl<'g> Reader<'g> {
         let mut headings = Vec::new();
         let mut totals = Vec::new();
         let mut side_rows: Vec<(Indicator, bool)> = Vec::new();
+        let mut side_last1: Option<Cell> = None;
         let mut side_last2: Option<Cell> = None;
         while let Some(row) = rows.get(i) {
             let (Some(first), filled) = filled(row) else {
@@ -720,8 +742,18 @@ impl<'g> Reader<'g> {
             };
             let rownum = (i as u32) + 1;
             if let Some(s) = side {
-                // The right-hand block's row: its own 二级 (filled down), the left's 一级.
-                let level1 = get(l1).or_else(|| last1.clone());
+                // The right-hand block's row: its own 二级 (filled down), and its own 一级
+                // when it has the column, else the left's.
+                let level1 = match s.level1 {
+                    Some(c) => {
+                        if let Some(c1) = get(Some(c)) {
+                            side_last1 = Some(c1);
+                            side_last2 = None;
+                        }
+                        side_last1.clone()
+                    }
+                    None => get(l1).or_else(|| last1.clone()),
+                };
                 if let Some(c2) = get(Some(s.level2)) {
                     side_last2 = Some(c2);
                 }
@@ -1130,14 +1162,17 @@ fn column_roles(row: &[Cell]) -> Vec<(usize, Role)> {
     cols
 }
 
-/// A money column of one year: `2018年预算数` → (2018, 全年预算数), `2017年决算数` → (2017, 执行数).
+/// A money column of one year: `2018年预算数` → (2018, 年初预算数), `2018年调整后预算数` →
+/// (2018, 全年预算数), `2017年决算数` → (2017, 执行数).
 fn year_money_column(text: &str) -> Option<(u32, Role)> {
     let t = label_key(text);
     let (year, rest) = t.split_once('年')?;
     let year: u32 = year.parse().ok().filter(|y| (1990..=2100).contains(y))?;
     let rest = rest.trim_start_matches('度');
-    let role = if rest.starts_with("预算") {
+    let role = if rest.starts_with("调整后预算") || rest.starts_with("全年预算") {
         Role::BudgetAdjusted
+    } else if rest.starts_with("预算") {
+        Role::BudgetInitial
     } else if rest.starts_with("决算") || rest.starts_with("执行") || rest.starts_with("支出")
     {
         Role::Executed
@@ -1157,6 +1192,8 @@ fn is_unit_note(cell: &Cell) -> bool {
 /// by side: 二级 三级 指标值 again after the first 指标值).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct SideBlock {
+    /// The block's own 一级 column, when it has one.
+    level1: Option<usize>,
     level2: usize,
     level3: Option<usize>,
     target: usize,
@@ -1173,7 +1210,9 @@ fn side_block(cols: &[(usize, Role)]) -> Option<SideBlock> {
     let level2 = after(first_target, Role::Level2)?;
     let level3 = after(level2, Role::Level3);
     let target = after(level3.unwrap_or(level2), Role::Target)?;
+    let level1 = after(first_target, Role::Level1).filter(|c| *c < level2);
     Some(SideBlock {
+        level1,
         level2,
         level3,
         target,

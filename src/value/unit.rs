@@ -67,6 +67,11 @@ const UNITS: &[(&str, Dimension)] = &[
     ("千瓦", Dimension::Physical),
     ("人次", Dimension::Count),
     ("户次", Dimension::Count),
+    ("台次", Dimension::Count),
+    ("车次", Dimension::Count),
+    ("架次", Dimension::Count),
+    ("班次", Dimension::Count),
+    ("场次", Dimension::Count),
     ("个", Dimension::Count),
     ("家", Dimension::Count),
     ("项", Dimension::Count),
@@ -141,7 +146,8 @@ fn longest_listed_prefix(s: &str) -> Option<usize> {
 
 /// Byte length of the longest known unit at the start of `s`: a listed unit, 万 before a
 /// unit that is not money (万亩, 万平方米: ten thousand of it), and a unit per another
-/// ("元/亩", "万元/个", "次/月").
+/// ("元/亩", "万元/个", "次/月"), the other read whole ("元/人次", not the listed "元/人"),
+/// with a period after it ("元/人·年", "元/人/月", "元/人月").
 pub fn longest_known_prefix(s: &str) -> Option<usize> {
     let mut n = longest_listed_prefix(s)?;
     if let Some(rest) = s.strip_prefix('万') {
@@ -151,17 +157,34 @@ pub fn longest_known_prefix(s: &str) -> Option<usize> {
             n = n.max('万'.len_utf8() + k);
         }
     }
-    let after = s.get(n..).unwrap_or("");
+    // A listed "元/人" is read again from its slash: the denominator may be longer.
+    let num_end = s.get(..n).and_then(|u| u.find(['/', '／'])).unwrap_or(n);
+    let after = s.get(num_end..).unwrap_or("");
     for slash in ['/', '／'] {
-        if let Some(den) = after.strip_prefix(slash) {
-            if let Some(k) = longest_listed_prefix(den) {
-                n += slash.len_utf8() + k;
-                break;
-            }
-        }
+        let Some(den) = after.strip_prefix(slash) else {
+            continue;
+        };
+        let Some(k) = longest_listed_prefix(den) else {
+            break;
+        };
+        let mut m = num_end + slash.len_utf8() + k;
+        let tail = s.get(m..).unwrap_or("");
+        let period = ["·", "/", "／", ""].iter().find_map(|sep| {
+            let t = tail.strip_prefix(sep)?;
+            PERIODS
+                .iter()
+                .find(|p| t.starts_with(**p))
+                .map(|p| sep.len() + p.len())
+        });
+        m += period.unwrap_or(0);
+        n = n.max(m);
+        break;
     }
     Some(n)
 }
+
+/// Periods a rate per unit may be counted over (元/人·年).
+const PERIODS: &[&str] = &["年", "月", "日", "天", "周", "季度"];
 
 fn unit_dimension_listed(unit: &str) -> Dimension {
     UNITS

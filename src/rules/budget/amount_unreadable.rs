@@ -53,7 +53,7 @@ impl Rule for AmountUnreadable {
                                 // A spending line of a year table: its name says which figure.
                                 crate::form::FundSource::Item(_) => format!(
                                     "“{}”的{}“{}”不是可读的数字",
-                                    row.label.trimmed().trim_end_matches([':', '：']),
+                                    row.shown_label(),
                                     role.zh(),
                                     cell.trimmed()
                                 ),

@@ -110,6 +110,8 @@ impl FundSourcesDoNotSumToTotal {
             .funding
             .iter()
             .filter(|r| matches!(r.source, FundSource::Item(_)))
+            // A year table's line (预算数 and 决算数 by year) is not an itemised share.
+            .filter(|r| r.cells.0.iter().all(|(role, _)| *role == Role::Amount))
             .filter_map(|r| {
                 let c = r.cells.get(Role::Amount)?;
                 Some((r, c, value_of(c, unit)?))

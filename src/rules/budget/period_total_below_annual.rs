@@ -5,6 +5,7 @@
 //! 错误示例：中期资金总额 170.00 万元，年度资金总额 340.00 万元。
 //! 正确示例：中期资金总额 340.00 万元（中期只含本年度时与年度相等），年度资金总额 340.00 万元。
 
+use super::{is_annual_budget as is_annual_total, is_period_total};
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::{Cell, FundSource, FundingRow, MoneyUnit, Role};
 use crate::money::{self, amount_interval, parse_amount, AmountCell, Interval};
@@ -12,18 +13,6 @@ use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 
 pub struct PeriodTotalBelowAnnual;
-
-/// The total over the years of the project or its 中期 plan.
-fn is_period_total(label: &str) -> bool {
-    label.contains("中期") || label.contains("长期") || label.contains("总预算")
-}
-
-/// The one year's total.
-fn is_annual_total(label: &str) -> bool {
-    !is_period_total(label)
-        && !label.contains("上年")
-        && (label.contains("年度") || label.contains("当年"))
-}
 
 /// A total row's amount cell, read in 元 as an interval for its written precision.
 fn amount_of<'r>(row: &'r FundingRow, cx: &Context) -> Option<(&'r Cell, Interval)> {
@@ -123,6 +112,8 @@ mod tests {
             ("年度资金总额", false, true),
             ("项目当年预算", false, true),
             ("同名项目上年预算额", false, false),
+            ("上一年度预算执行数", false, false),
+            ("本年度安排资金", false, true),
             ("其中财政拨款", false, false),
         ];
         for (label, period, annual) in cases {

@@ -34,10 +34,11 @@ fn floor(v: &ValueCell) -> Option<Decimal> {
 
 /// A cost per unit: its money unit and the unit counted (`万元/个` → 万元, 个).
 fn per_unit(unit: &str) -> Option<(MoneyUnit, &str)> {
-    let (money, per) = unit.split_once('/')?;
+    let (money, per) = unit.split_once(['/', '／'])?;
     let per = per.trim();
-    let countable =
-        !per.is_empty() && !per.contains(['/', '·', '.', '*']) && !TIME_UNITS.contains(&per);
+    // 人·年, 人月: a count over a period.
+    let over_time = TIME_UNITS.iter().any(|t| per.ends_with(t));
+    let countable = !per.is_empty() && !per.contains(['/', '／', '·', '.', '*']) && !over_time;
     Some((MoneyUnit::named(money.trim())?, per)).filter(|_| countable)
 }
 
@@ -115,19 +116,32 @@ impl Rule for UnitCostExceedsBudget {
             else {
                 continue;
             };
+            // The average the budget allows, in the cost's unit, or in 元 when that rounds to 0.
             let average = money::convert(stated.value, unit, cost_unit)
                 .and_then(|b| b.checked_div(n))
-                .map(|a| fmt_fixed(money::round_half_away(a, 2), 2));
+                .and_then(|a| {
+                    let shown = money::round_half_away(a, 2);
+                    if shown.is_zero() {
+                        let yuan = money::convert(a, cost_unit, MoneyUnit::Yuan)?;
+                        Some(format!(
+                            "{}元",
+                            fmt_fixed(money::round_half_away(yuan, 2), 2)
+                        ))
+                    } else {
+                        Some(format!("{}{}", fmt_fixed(shown, 2), cost_unit.zh()))
+                    }
+                });
             let unit_zh = unit.zh();
             let product_s = fmt_fixed(money::round_half_away(product, 2), 2);
             let total = total_cell.trimmed();
+            let total_name = total_row.shown_label();
             out.push(
                 Diagnostic::new(
                     self.code(),
                     cost.location(cx),
                     Msg::new(
                         format!(
-                            "“{}”{} × “{}”{} = {product_s}{unit_zh}，超过年度资金总额 {total}{unit_zh}",
+                            "“{}”{} × “{}”{} = {product_s}{unit_zh}，超过“{total_name}”{total}{unit_zh}",
                             cost.name,
                             cost.cell.trimmed(),
                             quantity.name,
@@ -144,10 +158,9 @@ impl Rule for UnitCostExceedsBudget {
                     Msg::new(
                         format!(
                             "单位成本 × 数量不应超过预算。请核对成本标准、数量和年度资金总额{}",
-                            average.as_ref().map_or(String::new(), |a| format!(
-                                "（按预算平均为 {a}{}/{per}）",
-                                cost_unit.zh()
-                            ))
+                            average
+                                .as_ref()
+                                .map_or(String::new(), |a| format!("（按预算平均为 {a}/{per}）"))
                         ),
                         "Unit cost × quantity can't exceed the budget; check the standard, the quantity and the annual total".to_string(),
                     ),

@@ -58,7 +58,7 @@ impl Rule for ExecutionRateOver100 {
             let Some(rate) = e.computed.filter(|r| *r > Decimal::ONE_HUNDRED) else {
                 continue;
             };
-            let line = e.row.label.trimmed().trim_end_matches([':', '：']);
+            let line = e.row.shown_label();
             if line.contains("调整") {
                 continue; // 部门整体支出预算调整: its 决算 column is the budget after adjustment.
             }

@@ -18,6 +18,11 @@ pub struct FullPaymentClaimContradicted;
 /// funds reached the unit, not that the unit spent them.
 const FULL_PAYMENT: &[&str] = &[
     "全部拨付",
+    "足额拨付",
+    "拨付完毕",
+    "支付完毕",
+    "全部兑付",
+    "全部支出",
     "全额拨付",
     "全部支付",
     "全额支付",
@@ -28,6 +33,29 @@ const FULL_PAYMENT: &[&str] = &[
     "全部使用完毕",
     "已全部使用",
 ];
+
+/// Whether the phrase at byte `at` of `line` claims the funds were spent: not denied
+/// (尚未全部拨付, 未能全部支付), not funds passed down to another body (已全部拨付至县水务局),
+/// and said of the funds, not of one line of them (其中…) or of leaflets (宣传资料发放到位).
+fn is_claim(line: &str, at: usize, phrase: &str) -> bool {
+    let said = clause(line, at);
+    let before: String = line.get(..at).unwrap_or("").chars().rev().take(4).collect();
+    let denied = ["未", "没", "不", "尚"].iter().any(|n| before.contains(n));
+    let after = line.get(at + phrase.len()..).unwrap_or("");
+    let passed_down = ["至", "到", "给"].iter().any(|p| after.starts_with(p));
+    let of_funds = ["资金", "经费", "款", "万元", "元"]
+        .iter()
+        .any(|w| said.contains(w));
+    let sentence_start = line
+        .get(..at)
+        .and_then(|h| h.rfind(['。', '；', ';']))
+        .and_then(|b| Some(b + line.get(b..)?.chars().next()?.len_utf8()))
+        .unwrap_or(0);
+    let one_line_of_them = line
+        .get(sentence_start..at)
+        .is_some_and(|s| s.trim_start().starts_with("其中"));
+    !denied && !passed_down && of_funds && !one_line_of_them
+}
 
 /// The clause around byte `at` of `line`, between the punctuation that bounds it.
 fn clause(line: &str, at: usize) -> &str {
@@ -73,9 +101,16 @@ impl Rule for FullPaymentClaimContradicted {
             return;
         };
         let claim = text.lines().enumerate().find_map(|(i, l)| {
-            let at = FULL_PAYMENT.iter().filter_map(|w| l.find(w)).min()?;
+            let at = FULL_PAYMENT
+                .iter()
+                .filter_map(|w| l.find(w).map(|at| (at, *w)))
+                .filter(|(at, w)| is_claim(l, *at, w))
+                .map(|(at, _)| at)
+                .min()?;
             let col = l.get(..at).map_or(0, |p| p.chars().count());
-            Some(((i as u32) + 1, (col as u32) + 1, clause(l, at).to_string()))
+            let row = u32::try_from(i).ok()?.checked_add(1)?;
+            let col = u32::try_from(col).ok()?.checked_add(1)?;
+            Some((row, col, clause(l, at).to_string()))
         });
         let Some((row, col, said)) = claim else {
             return;
@@ -143,6 +178,34 @@ impl Rule for FullPaymentClaimContradicted {
 #[cfg(test)]
 mod tests {
     use super::clause;
+
+    #[test]
+    fn claims_are_of_the_funds_spent() {
+        use super::is_claim;
+        for (line, phrase, claim) in [
+            (
+                "衔接资金2179万元目前已全部拨付,及时安排到相关项目",
+                "全部拨付",
+                true,
+            ),
+            (
+                "执行率88.33%，资金尚未全部拨付，剩余17.5万元",
+                "全部拨付",
+                false,
+            ),
+            ("剩余资金未能全部支付。", "全部支付", false),
+            (
+                "县财政局收到上级资金150万元后，已全部拨付至县水务局。",
+                "全部拨付",
+                false,
+            ),
+            ("其中，水质检测费12万元已全额支付。", "全额支付", false),
+            ("宣传资料发放到位。", "发放到位", false),
+        ] {
+            let at = line.find(phrase).unwrap_or(0);
+            assert_eq!(is_claim(line, at, phrase), claim, "{line}");
+        }
+    }
 
     #[test]
     fn the_clause_is_bounded_by_punctuation() {

@@ -126,14 +126,41 @@ impl Rule for LowExecutionRateWithoutReason {
     }
 }
 
-/// Whether the report's line `row`, or the next, says why money was left (因, 由于, 原因).
+/// Words that give a reason for money left unspent (剩余资金因…, 受汛期影响, 待结算后支付).
+const REASON_WORDS: &[&str] = &[
+    "原因",
+    "由于",
+    "因为",
+    "资金因",
+    "项目因",
+    "工程因",
+    "影响",
+    "尚未",
+    "未完成",
+    "延期",
+    "滞后",
+    "结算后",
+    "待",
+];
+
+/// Whether the report says why money was left: on the line with the rate or the next (not
+/// a heading such as 三、存在的问题及原因分析), or in a paragraph about the funds' execution
+/// elsewhere (存在的问题：资金执行率偏低，主要是…受汛期影响延期完工).
 fn explained_near(cx: &Context, row: u32) -> bool {
     let Some(text) = cx.form.text.as_deref() else {
         return false;
     };
     let at = usize::try_from(row).unwrap_or(usize::MAX).saturating_sub(1);
-    text.lines()
-        .skip(at)
-        .take(2)
-        .any(|l| ["原因", "由于", "因为", "因"].iter().any(|w| l.contains(w)))
+    let prose = |l: &&str| !crate::read::narrative::is_outline_heading(l.trim());
+    let reasoned = |l: &str| REASON_WORDS.iter().any(|w| l.contains(w));
+    let near = text.lines().skip(at).take(2).filter(prose).any(reasoned);
+    let about_execution = |l: &str| {
+        ["执行率", "执行进度", "支出进度", "资金执行"]
+            .iter()
+            .any(|w| l.contains(w))
+    };
+    near || text
+        .lines()
+        .filter(prose)
+        .any(|l| about_execution(l) && reasoned(l))
 }

@@ -99,8 +99,8 @@ impl Rule for CannotVerify {
                     ),
                 ),
                 Msg::new(
-                    "这是公开文本中被遮盖的数字；核对时请使用原表",
-                    "The digits were masked in the published copy; check against the original form",
+                    "数字被 * 遮盖（公开文本中常见）；如是自己填写的表，请填入完整数值",
+                    "The digits are masked with * (as published copies do); in your own form, write the whole figure",
                 ),
             ));
         }

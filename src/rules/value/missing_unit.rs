@@ -32,7 +32,7 @@ impl Rule for MissingUnit {
                 continue;
             }
             // A unit in the name — "覆盖率（%）", "(个)" — is a unit.
-            if unit_in_name(v.name).is_some() {
+            if unit_in_name(v.name).is_some() || super::masked_digits(v.cell.trimmed()) {
                 continue; // 实施营造林总面积(亩) | 80000: the unit is in the name.
             }
             let t = v.cell.trimmed();

@@ -28,7 +28,6 @@ const VAGUE: &[&str] = &[
     "好",
     "较好",
     "良好",
-    "优良",
     "及时支出",
     "及时拨付",
     "及时发放",
@@ -86,7 +85,7 @@ impl Rule for VagueOutputTarget {
                     "Give a measurable figure or standard, e.g. ≥95% or =100%",
                 )
             };
-            out.push(report(
+            let mut d = report(
                 cx,
                 v,
                 self.code(),
@@ -102,7 +101,12 @@ impl Rule for VagueOutputTarget {
                     ),
                 ),
                 Msg::new(zh, en),
-            ));
+            );
+            // On a 自评表 or 监控表 the target is the approved one: noted for next year's.
+            if cx.form.kind != crate::form::FormKind::Target {
+                d.severity = crate::diagnostic::Severity::Info;
+            }
+            out.push(d);
         }
     }
 }
