@@ -1,5 +1,7 @@
 //! The rule trait, the context a rule sees, and running every rule over every form.
 
+#![deny(clippy::arithmetic_side_effects)]
+
 pub mod registry;
 
 pub(crate) mod budget;
@@ -300,10 +302,10 @@ pub fn run(
                 .and_then(|_| before.get_mut(r).map(std::mem::take));
             if let Some(kept) = kept {
                 per_rule.push(kept);
-                rerun.kept += 1;
+                rerun.kept = rerun.kept.saturating_add(1);
                 continue;
             }
-            rerun.run += 1;
+            rerun.run = rerun.run.saturating_add(1);
             let mut out = Vec::new();
             rule.check(&cx, &mut out);
             debug_assert!(out.iter().all(|d| d.code == rule.code()));

@@ -36,8 +36,8 @@ impl Rule for ApprovedIndicatorDropped {
                     self.code(),
                     row_location(cx, last_row(cx, 0)),
                     Msg::new(
-                        format!("批复目标表（表{}）的指标“{name}”（指标值 {target}）在自评表中缺失", at + 1),
-                        format!("The approved indicator \"{name}\" ({target}) from form {} is missing", at + 1),
+                        format!("批复目标表（表{}）的指标“{name}”（指标值 {target}）在自评表中缺失", at.saturating_add(1)),
+                        format!("The approved indicator \"{name}\" ({target}) from form {} is missing", at.saturating_add(1)),
                     ),
                     Msg::new(
                         "请在自评表中补上该指标，填写实际完成值；未完成的说明偏差原因",

@@ -80,8 +80,8 @@ impl Rule for FundingDiffersFromApproved {
                 self.code(),
                 cx.loc(Section::Funding, Some(Role::BudgetInitial), now),
                 Msg::new(
-                    format!("年初预算数 {} 与批复目标表（表{}）的预算 {} 不一致", with_unit(now, now_unit), at + 1, with_unit(was, was_unit)),
-                    format!("Initial budget {} differs from the approved form {}'s {}", with_unit(now, now_unit), at + 1, with_unit(was, was_unit)),
+                    format!("年初预算数 {} 与批复目标表（表{}）的预算 {} 不一致", with_unit(now, now_unit), at.saturating_add(1), with_unit(was, was_unit)),
+                    format!("Initial budget {} differs from the approved form {}'s {}", with_unit(now, now_unit), at.saturating_add(1), with_unit(was, was_unit)),
                 ),
                 Msg::new(
                     "年初预算数应等于批复的年度预算（注意元与万元的换算）。请核对是否填错金额或项目",

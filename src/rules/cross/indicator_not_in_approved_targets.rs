@@ -33,8 +33,8 @@ impl Rule for IndicatorNotInApprovedTargets {
                     self.code(),
                     loc,
                     Msg::new(
-                        format!("三级指标“{name}”与批复目标表（表{}）中的“{}”名称不同，疑似改名", at + 1, ellipsize(orig.trimmed(), 20)),
-                        format!("\"{name}\" differs from the approved \"{}\" (form {}): renamed?", orig.trimmed(), at + 1),
+                        format!("三级指标“{name}”与批复目标表（表{}）中的“{}”名称不同，疑似改名", at.saturating_add(1), ellipsize(orig.trimmed(), 20)),
+                        format!("\"{name}\" differs from the approved \"{}\" (form {}): renamed?", orig.trimmed(), at.saturating_add(1)),
                     ),
                     Msg::new(
                         "自评表应沿用批复的指标名称；确需调整的，应有批准依据并在偏差原因中说明",
@@ -46,8 +46,8 @@ impl Rule for IndicatorNotInApprovedTargets {
                     self.code(),
                     loc,
                     Msg::new(
-                        format!("三级指标“{name}”不在批复的目标表（表{}）中", at + 1),
-                        format!("\"{name}\" is not in the approved target form (form {})", at + 1),
+                        format!("三级指标“{name}”不在批复的目标表（表{}）中", at.saturating_add(1)),
+                        format!("\"{name}\" is not in the approved target form (form {})", at.saturating_add(1)),
                     ),
                     Msg::new(
                         "自评指标应与批复的绩效目标一致；新增指标须经批准，并在偏差原因中说明",

@@ -78,16 +78,20 @@ pub fn similarity(a: &str, b: &str) -> u32 {
     let (pa, mut pb) = (pairs(a), pairs(b));
     let total = pa.len().saturating_add(pb.len());
     if total == 0 {
-        return u32::from(a == b) * 100;
+        return if a == b { 100 } else { 0 };
     }
     let mut shared = 0usize;
     for p in &pa {
         if let Some(i) = pb.iter().position(|q| q == p) {
             pb.swap_remove(i);
-            shared += 1;
+            shared = shared.saturating_add(1);
         }
     }
-    u32::try_from(shared.saturating_mul(200) / total).unwrap_or(0)
+    shared
+        .saturating_mul(200)
+        .checked_div(total)
+        .and_then(|s| u32::try_from(s).ok())
+        .unwrap_or(0)
 }
 
 /// An added indicator that looks like a renamed approved one: same 二级, names at least

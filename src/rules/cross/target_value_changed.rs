@@ -58,8 +58,8 @@ impl Rule for TargetValueChanged {
                     self.code(),
                     cx.loc(Section::Indicators, Some(Role::Target), cell),
                     Msg::new(
-                        format!("“{name}”的年度指标值“{}”与批复目标表（表{}）的“{}”不一致", cell.trimmed(), at + 1, was_cell.trimmed()),
-                        format!("\"{name}\" targets \"{}\" but the approved form {} says \"{}\"", cell.trimmed(), at + 1, was_cell.trimmed()),
+                        format!("“{name}”的年度指标值“{}”与批复目标表（表{}）的“{}”不一致", cell.trimmed(), at.saturating_add(1), was_cell.trimmed()),
+                        format!("\"{name}\" targets \"{}\" but the approved form {} says \"{}\"", cell.trimmed(), at.saturating_add(1), was_cell.trimmed()),
                     ),
                     Msg::new(
                         "自评应以批复的指标值为准；目标确经批准调整的，请附批准依据并在偏差原因中说明",

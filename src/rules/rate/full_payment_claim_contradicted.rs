@@ -41,7 +41,7 @@ fn is_claim(line: &str, at: usize, phrase: &str) -> bool {
     let said = clause(line, at);
     let before: String = line.get(..at).unwrap_or("").chars().rev().take(4).collect();
     let denied = ["未", "没", "不", "尚"].iter().any(|n| before.contains(n));
-    let after = line.get(at + phrase.len()..).unwrap_or("");
+    let after = line.get(at.saturating_add(phrase.len())..).unwrap_or("");
     let passed_down = ["至", "到", "给"].iter().any(|p| after.starts_with(p));
     let of_funds = ["资金", "经费", "款", "万元", "元"]
         .iter()
@@ -49,7 +49,7 @@ fn is_claim(line: &str, at: usize, phrase: &str) -> bool {
     let sentence_start = line
         .get(..at)
         .and_then(|h| h.rfind(['。', '；', ';']))
-        .and_then(|b| Some(b + line.get(b..)?.chars().next()?.len_utf8()))
+        .and_then(|b| b.checked_add(line.get(b..)?.chars().next()?.len_utf8()))
         .unwrap_or(0);
     let one_line_of_them = line
         .get(sentence_start..at)
@@ -66,13 +66,13 @@ fn clause(line: &str, at: usize) -> &str {
         .and_then(|b| {
             line.get(b..)
                 .and_then(|s| s.chars().next())
-                .map(|c| b + c.len_utf8())
+                .map(|c| b.saturating_add(c.len_utf8()))
         })
         .unwrap_or(0);
     let end = line
         .get(at..)
         .and_then(|t| t.find(['。', '；', ';']))
-        .map_or(line.len(), |b| at + b);
+        .map_or(line.len(), |b| at.saturating_add(b));
     line.get(start..end).unwrap_or(line).trim()
 }
 

@@ -32,7 +32,12 @@ fn cut_off(line: &str) -> Option<(usize, &str, bool)> {
         .iter()
         .find(|c| tail.starts_with(**c))
         .map_or(0, |c| c.len_utf8());
-    let end = (rest.len() - after.len() + day_text.len() + closing).min(rest.len());
+    let end = rest
+        .len()
+        .saturating_sub(after.len())
+        .saturating_add(day_text.len())
+        .saturating_add(closing)
+        .min(rest.len());
     let before = month < 12 || day.is_some_and(|d| d < 31);
     Some((at, rest.get(..end)?, before))
 }
@@ -65,7 +70,10 @@ impl Rule for RateBeforeYearEnd {
             let Some((at, date, true)) = cut_off(line) else {
                 continue;
             };
-            let col = line.get(..at).map_or(0, |p| p.chars().count()) + 1;
+            let col = line
+                .get(..at)
+                .map_or(0, |p| p.chars().count())
+                .saturating_add(1);
             let spent = e.executed.1.trimmed();
             out.push(Diagnostic::new(
                 self.code(),

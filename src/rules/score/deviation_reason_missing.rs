@@ -24,14 +24,16 @@ fn deducted(cx: &Context, actual: &crate::rules::value::ValueCell) -> Option<(St
     let (w, _) = super::number(cells, Role::Weight)?;
     let (s, s_cell) = super::number(cells, Role::Score)?;
     let tol = super::tolerance(cx.profile.scoring.tolerance, &s);
-    (s.value < w.value - tol && s.value >= Decimal::ZERO).then(|| {
+    let floor = w.value.checked_sub(tol)?;
+    let deduction = w.value.checked_sub(s.value)?;
+    (s.value < floor && s.value >= Decimal::ZERO).then(|| {
         (
             format!(
                 "“{}”得分 {} 低于分值 {}（扣 {} 分），但偏差原因为空",
                 actual.name,
                 s_cell.trimmed(),
                 fmt_fixed(w.value, w.decimals),
-                fmt_fixed(w.value - s.value, s.decimals.max(w.decimals))
+                fmt_fixed(deduction, s.decimals.max(w.decimals))
             ),
             format!(
                 "\"{}\" scores {} of {} but the deviation reason is empty",
@@ -94,9 +96,9 @@ impl Rule for DeviationReasonMissing {
                         matches!(t.comparator, Some(Comparator::Ge | Comparator::Gt) | None)
                             && t.kind == Kind::Quantitative;
                     let over = match (factor, t.value, a.value) {
-                        (Some(f), Some(tv), Some(av)) if positive && tv > Decimal::ZERO => {
-                            achievement_percent(tv, av).filter(|p| *p >= f * Decimal::ONE_HUNDRED)
-                        }
+                        (Some(f), Some(tv), Some(av)) if positive && tv > Decimal::ZERO => f
+                            .checked_mul(Decimal::ONE_HUNDRED)
+                            .and_then(|limit| achievement_percent(tv, av).filter(|p| *p >= limit)),
                         _ => None,
                     };
                     match over {

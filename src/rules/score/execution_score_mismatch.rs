@@ -39,7 +39,10 @@ impl Rule for ExecutionScoreMismatch {
             else {
                 continue;
             };
-            if (s.value - expected).abs() <= tolerance(cx.profile.scoring.tolerance, &s) {
+            let Some(diff) = s.value.checked_sub(expected) else {
+                continue;
+            };
+            if diff.abs() <= tolerance(cx.profile.scoring.tolerance, &s) {
                 continue;
             }
             let want = fmt_fixed(expected, 2);

@@ -49,7 +49,12 @@ impl Rule for IndicatorScoreMismatch {
             // The expected range, and how it was worked out (written only when reported).
             let band = band_of(scoring, &v.cell.text);
             let (expected_lo, expected_hi, positive) = if let Some(band) = band {
-                (band.min * w.value, band.max * w.value, true)
+                let (Some(lo), Some(hi)) =
+                    (band.min.checked_mul(w.value), band.max.checked_mul(w.value))
+                else {
+                    continue;
+                };
+                (lo, hi, true)
             } else if matches!(t.kind, Kind::Quantitative) && compare(t, a) != Outcome::CantTell {
                 let positive = !matches!(t.comparator, Some(Comparator::Le | Comparator::Lt));
                 let (Some(ta), Some(ab)) = (t.value, a.value) else {
@@ -63,7 +68,11 @@ impl Rule for IndicatorScoreMismatch {
                 continue;
             };
             let tol = tolerance(scoring.tolerance, &s);
-            if s.value >= expected_lo - tol && s.value <= expected_hi + tol {
+            let (Some(lo), Some(hi)) = (expected_lo.checked_sub(tol), expected_hi.checked_add(tol))
+            else {
+                continue;
+            };
+            if s.value >= lo && s.value <= hi {
                 continue;
             }
             let how = match band {

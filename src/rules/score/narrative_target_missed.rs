@@ -42,7 +42,9 @@ impl Rule for NarrativeTargetMissed {
                 let col = l
                     .find(w)
                     .map_or(0, |b| l.get(..b).map_or(0, |p| p.chars().count()));
-                Some(((i as u32) + 1, (col as u32) + 1, l.trim().to_string()))
+                let row = u32::try_from(i.saturating_add(1)).ok()?;
+                let col = u32::try_from(col.saturating_add(1)).ok()?;
+                Some((row, col, l.trim().to_string()))
             })
         });
         for actual in cx.values().iter().filter(|v| v.role == Role::Actual) {

@@ -30,24 +30,35 @@ impl TotalScoreMismatch {
             return;
         };
         // Each scored row's points: its score, or its 分值 where the score can't be read.
-        let mut scored = Decimal::ZERO;
-        let mut weighed = Decimal::ZERO;
-        let mut rows = 0;
-        for ind in &project.indicators {
-            let Some((w, _)) = number(&ind.cells, Role::Weight) else {
-                continue;
-            };
-            let s = number(&ind.cells, Role::Score).map_or(w.value, |(s, _)| s.value);
-            scored += s;
-            weighed += w.value;
-            rows += 1;
-        }
+        let rows: Vec<(Decimal, Decimal)> = project
+            .indicators
+            .iter()
+            .filter_map(|ind| {
+                let (w, _) = number(&ind.cells, Role::Weight)?;
+                let s = number(&ind.cells, Role::Score).map_or(w.value, |(s, _)| s.value);
+                Some((s, w.value))
+            })
+            .collect();
+        let (Some(scored), Some(weighed)) = (
+            checked_sum(rows.iter().map(|(s, _)| *s)),
+            checked_sum(rows.iter().map(|(_, w)| *w)),
+        ) else {
+            return;
+        };
         let full = Decimal::ONE_HUNDRED;
-        if rows == 0 || weighed > full {
+        if rows.is_empty() || weighed > full {
             return;
         }
-        let reachable = scored + (full - weighed);
-        if stated.value <= reachable + cx.profile.scoring.tolerance {
+        let Some(unlisted) = full.checked_sub(weighed) else {
+            return;
+        };
+        let Some(reachable) = scored.checked_add(unlisted) else {
+            return;
+        };
+        let Some(limit) = reachable.checked_add(cx.profile.scoring.tolerance) else {
+            return;
+        };
+        if stated.value <= limit {
             return;
         }
         let dp = stated.decimals;
@@ -59,7 +70,7 @@ impl TotalScoreMismatch {
                     "自评得分 {} 无法达到：表中各项得分 {} 分，未列出部分至多 {} 分（满分 100 − 已列分值 {}），合计最多 {} 分",
                     stated_cell.trimmed(),
                     fmt_fixed(scored, dp),
-                    fmt_fixed(full - weighed, dp),
+                    fmt_fixed(unlisted, dp),
                     fmt_fixed(weighed, dp),
                     fmt_fixed(reachable, dp)
                 ),
@@ -67,7 +78,7 @@ impl TotalScoreMismatch {
                     "The stated total {} can't be reached: the listed scores give {} and the rest of the table at most {}",
                     stated_cell.trimmed(),
                     fmt_fixed(scored, dp),
-                    fmt_fixed(full - weighed, dp)
+                    fmt_fixed(unlisted, dp)
                 ),
             ),
             Msg::new(
@@ -120,7 +131,10 @@ impl Rule for TotalScoreMismatch {
                 .chain([total.decimals])
                 .max()
                 .unwrap_or(0);
-            if (sum - total.value).abs() <= tol {
+            let Some(diff) = sum.checked_sub(total.value) else {
+                continue;
+            };
+            if diff.abs() <= tol {
                 continue;
             }
             let shown = fmt_fixed(sum, dp);

@@ -19,11 +19,11 @@ fn malformed(text: &str) -> Option<(usize, &str)> {
     while let Some(i) = text
         .get(from..)
         .and_then(|t| t.find('〔'))
-        .map(|i| from + i)
+        .map(|i| from.saturating_add(i))
     {
         let rest = text.get(i..)?;
         let close = rest.find('号').filter(|n| *n <= 40)?;
-        let number = rest.get(..close + '号'.len_utf8())?;
+        let number = rest.get(..close.saturating_add('号'.len_utf8()))?;
         let inside = number.trim_start_matches('〔');
         let ok = match inside.split_once('〕') {
             Some((year, serial)) => {
@@ -39,7 +39,7 @@ fn malformed(text: &str) -> Option<(usize, &str)> {
         if !ok && inside.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             return Some((i, number));
         }
-        from = i + '〔'.len_utf8();
+        from = i.saturating_add('〔'.len_utf8());
     }
     None
 }
@@ -73,11 +73,14 @@ impl Rule for DocumentNumberMalformed {
                 let Some((at, number)) = malformed(line) else {
                     continue;
                 };
-                let col = line.get(..at).map_or(0, |p| p.chars().count()) + 1;
+                let col = line
+                    .get(..at)
+                    .map_or(0, |p| p.chars().count())
+                    .saturating_add(1);
                 let loc = Location {
                     form: cx.form_index,
                     section: Some(Section::Text),
-                    row: u32::try_from(row + 1).ok(),
+                    row: u32::try_from(row.saturating_add(1)).ok(),
                     column: u32::try_from(col).ok(),
                     field: None,
                     cell_text: Some(number.into()),

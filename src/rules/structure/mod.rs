@@ -108,17 +108,18 @@ pub fn cells_of(project: &Project, summary: bool) -> Vec<(Section, Role, &Cell)>
         (Section::Indicators, Section::Funding, Section::Indicators)
     };
     // Counted first: several rules ask for every cell of every project on each check.
-    let n = project.cells.0.len()
-        + project
-            .funding
-            .iter()
-            .map(|r| r.cells.0.len())
-            .sum::<usize>()
-        + project
-            .indicators
-            .iter()
-            .map(|i| i.cells.0.len() + 1)
-            .sum::<usize>();
+    let funding_cells: usize = project.funding.iter().map(|r| r.cells.0.len()).sum();
+    let indicator_cells: usize = project
+        .indicators
+        .iter()
+        .map(|i| i.cells.0.len().saturating_add(1))
+        .sum();
+    let n = project
+        .cells
+        .0
+        .len()
+        .saturating_add(funding_cells)
+        .saturating_add(indicator_cells);
     let mut out: Vec<(Section, Role, &Cell)> = Vec::with_capacity(n);
     out.extend(project.cells.0.iter().map(|(r, c)| (own, *r, c)));
     for row in &project.funding {

@@ -44,7 +44,7 @@ impl Rule for TooFewLevel3 {
                     groups.len().saturating_sub(1)
                 });
                 if let Some(g) = groups.get_mut(at) {
-                    g.2 += n;
+                    g.2 = g.2.saturating_add(n);
                 }
             }
             // A table cut short may end on a 二级 whose 三级 lie beyond the cut.
