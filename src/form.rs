@@ -560,6 +560,12 @@ pub struct Form {
 }
 
 impl Form {
+    /// A report's text with its traditional characters folded to simplified ones (績效 →
+    /// 绩效), at the same byte positions: what rules match words on.
+    pub fn folded_text(&self) -> Option<std::borrow::Cow<'_, str>> {
+        self.text.as_deref().map(crate::hanzi::fold)
+    }
+
     pub fn new(kind: FormKind) -> Self {
         Form {
             kind,

@@ -6,6 +6,7 @@
 
 pub mod diagnostic;
 pub mod form;
+pub mod hanzi;
 pub mod json;
 pub mod memo;
 pub mod money;

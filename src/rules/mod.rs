@@ -205,6 +205,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &rate::budget_progress_behind::BudgetProgressBehind,
         &rate::full_payment_claim_contradicted::FullPaymentClaimContradicted,
         &rate::rate_before_year_end::RateBeforeYearEnd,
+        &rate::full_payment_claim_unverified::FullPaymentClaimUnverified,
         &value::value_unparseable::ValueUnparseable,
         &value::template_placeholder::TemplatePlaceholder,
         &value::excel_date_serial::ExcelDateSerial,

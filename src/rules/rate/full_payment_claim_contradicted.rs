@@ -42,7 +42,8 @@ fn is_claim(line: &str, at: usize, phrase: &str) -> bool {
     let before: String = line.get(..at).unwrap_or("").chars().rev().take(4).collect();
     let denied = ["未", "没", "不", "尚"].iter().any(|n| before.contains(n));
     let after = line.get(at.saturating_add(phrase.len())..).unwrap_or("");
-    let passed_down = ["至", "到", "给"].iter().any(|p| after.starts_with(p));
+    let passed_down =
+        ["至", "到", "给"].iter().any(|p| after.starts_with(p)) && !after.starts_with("到位");
     let of_funds = ["资金", "经费", "款", "万元", "元"]
         .iter()
         .any(|w| said.contains(w));
@@ -59,6 +60,11 @@ fn is_claim(line: &str, at: usize, phrase: &str) -> bool {
 
 /// The clause around byte `at` of `line`, between the punctuation that bounds it.
 fn clause(line: &str, at: usize) -> &str {
+    line.get(clause_range(line, at)).unwrap_or(line)
+}
+
+/// The byte range of [`clause`] in `line`, blanks at its ends left out.
+fn clause_range(line: &str, at: usize) -> std::ops::Range<usize> {
     let stops = ['。', '；', ';', '，', ','];
     let start = line
         .get(..at)
@@ -73,7 +79,36 @@ fn clause(line: &str, at: usize) -> &str {
         .get(at..)
         .and_then(|t| t.find(['。', '；', ';']))
         .map_or(line.len(), |b| at.saturating_add(b));
-    line.get(start..end).unwrap_or(line).trim()
+    let Some(raw) = line.get(start..end) else {
+        return 0..line.len();
+    };
+    let start = start.saturating_add(raw.len().saturating_sub(raw.trim_start().len()));
+    let end = end.saturating_sub(raw.len().saturating_sub(raw.trim_end().len()));
+    start..end.max(start)
+}
+
+/// The report's first claim that the funds were paid out in full: its line and character
+/// column (1-based) and the clause that says it, as written. Words are matched on the text
+/// with traditional characters folded (資金已全部支付到位), the clause cut from the original.
+pub(super) fn first_claim(text: &str) -> Option<(u32, u32, String)> {
+    let folded = crate::hanzi::fold(text);
+    text.lines()
+        .zip(folded.lines())
+        .enumerate()
+        .find_map(|(i, (l, f))| {
+            let at = FULL_PAYMENT
+                .iter()
+                .filter_map(|w| f.find(w).map(|at| (at, *w)))
+                .filter(|(at, w)| is_claim(f, *at, w))
+                .map(|(at, _)| at)
+                .min()?;
+            let col = l.get(..at).map_or(0, |p| p.chars().count());
+            let row = u32::try_from(i).ok()?.checked_add(1)?;
+            let col = u32::try_from(col).ok()?.checked_add(1)?;
+            // Folding keeps byte positions, so the folded clause's range is the original's.
+            let said = l.get(clause_range(f, at)).unwrap_or(l);
+            Some((row, col, said.to_string()))
+        })
 }
 
 impl Rule for FullPaymentClaimContradicted {
@@ -100,19 +135,7 @@ impl Rule for FullPaymentClaimContradicted {
         let Some(e) = short else {
             return;
         };
-        let claim = text.lines().enumerate().find_map(|(i, l)| {
-            let at = FULL_PAYMENT
-                .iter()
-                .filter_map(|w| l.find(w).map(|at| (at, *w)))
-                .filter(|(at, w)| is_claim(l, *at, w))
-                .map(|(at, _)| at)
-                .min()?;
-            let col = l.get(..at).map_or(0, |p| p.chars().count());
-            let row = u32::try_from(i).ok()?.checked_add(1)?;
-            let col = u32::try_from(col).ok()?.checked_add(1)?;
-            Some((row, col, clause(l, at).to_string()))
-        });
-        let Some((row, col, said)) = claim else {
+        let Some((row, col, said)) = first_claim(text) else {
             return;
         };
         let unit = cx
@@ -201,6 +224,11 @@ mod tests {
             ),
             ("其中，水质检测费12万元已全额支付。", "全额支付", false),
             ("宣传资料发放到位。", "发放到位", false),
+            (
+                "资金按方案分配到各乡镇，资金已全部拨付到位。",
+                "全部拨付",
+                true,
+            ),
         ] {
             let at = line.find(phrase).unwrap_or(0);
             assert_eq!(is_claim(line, at, phrase), claim, "{line}");

@@ -5,6 +5,7 @@ pub mod budget_progress_behind;
 pub mod execution_rate_mismatch;
 pub mod execution_rate_over_100;
 pub mod full_payment_claim_contradicted;
+pub mod full_payment_claim_unverified;
 pub mod low_execution_rate_without_reason;
 pub mod rate_before_year_end;
 pub mod spending_without_budget;

@@ -7,7 +7,7 @@
 
 use super::{cut_after, last_row, list, present_level1, row_location};
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
-use crate::form::FormKind;
+use crate::form::{FormKind, Role};
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 
@@ -60,6 +60,28 @@ impl Rule for CannotVerify {
                     cx.form.kind.zh()
                 ),
                 "The input has no indicator table, so indicators could not be checked".to_string(),
+            ));
+        }
+        if cx.form.kind == FormKind::NarrativeReport && !has_values(cx) {
+            let (row, line) = indicator_passage(cx).unwrap_or((0, ""));
+            out.push(Diagnostic::new(
+                self.code(),
+                Location {
+                    form: cx.form_index,
+                    section: Some(Section::Text),
+                    row: (row > 0).then_some(row),
+                    column: (row > 0).then_some(1),
+                    field: None,
+                    cell_text: (!line.is_empty()).then(|| line.into()),
+                },
+                Msg::new(
+                    "报告中没有读到绩效指标的目标值和实际完成值，无法核对指标完成情况",
+                    "No indicator's target and actual value could be read in the report, so the indicators could not be checked",
+                ),
+                Msg::new(
+                    "自评报告应逐项写明各绩效指标的年度目标值和实际完成值（可附表：指标名称、目标值、实际完成值）；只写“均已完成”无法核对",
+                    "State each indicator's annual target and actual value (a table of name, target, actual will do); \"all done\" can't be checked",
+                ),
             ));
         }
         let has_funding = cx.form.projects.iter().any(|p| !p.funding.is_empty());
@@ -135,4 +157,49 @@ impl Rule for CannotVerify {
             ));
         }
     }
+}
+
+/// True when some indicator of the form has a target or an actual value.
+fn has_values(cx: &Context) -> bool {
+    cx.form
+        .projects
+        .iter()
+        .flat_map(|p| &p.indicators)
+        .any(|i| {
+            [Role::Target, Role::Actual]
+                .iter()
+                .any(|r| i.cells.get(*r).is_some_and(|c| !c.is_blank()))
+        })
+}
+
+/// Where a report speaks of its indicators' completion: in the section on it (（二）绩效目标
+/// 完成情况), the first paragraph that does (年内已完成项目产出指标…), else that section's
+/// heading. Its line number and text, trimmed.
+fn indicator_passage<'a>(cx: &'a Context) -> Option<(u32, &'a str)> {
+    let text = cx.form.text.as_deref()?;
+    let folded = crate::hanzi::fold(text);
+    let done = |f: &str| ["完成", "实现", "达到"].iter().any(|w| f.contains(w));
+    let lines: Vec<((&str, &str), u32)> = text.lines().zip(folded.lines()).zip(1u32..).collect();
+    let at = lines.iter().position(|((_, f), _)| {
+        let t = f.trim();
+        is_heading(t) && ["指标", "绩效目标"].iter().any(|w| t.contains(w)) && done(t)
+    })?;
+    let section = lines.get(at..)?;
+    let paragraph = section.iter().find(|((_, f), _)| {
+        let t = f.trim();
+        !is_heading(t) && t.contains("指标") && done(t)
+    });
+    paragraph
+        .or(section.first())
+        .map(|((l, _), row)| (*row, l.trim()))
+}
+
+/// A line that opens a section: 一、 / （二） / 1、 followed by a short title.
+fn is_heading(t: &str) -> bool {
+    let numbered = crate::read::narrative::is_outline_heading(t)
+        || t.starts_with(|c: char| c.is_ascii_digit())
+            && t.chars()
+                .find(|c| !c.is_ascii_digit())
+                .is_some_and(|c| c == '、' || c == '.');
+    numbered && t.chars().count() <= 30
 }
