@@ -786,6 +786,26 @@ const SEED_CASES: &[Case] = &[
 
 /// The forms listed in the value-grammar issue and domain §3.
 const GRAMMAR_CASES: &[Case] = &[
+    // 万 before a count unit is ten thousand of it, not 万元; before a word no list knows,
+    // the whole word is the (unknown) unit.
+    (
+        "≥12万页",
+        Quantitative,
+        Some("≥"),
+        Some("12"),
+        None,
+        Some("万页"),
+        "≥12万页",
+    ),
+    (
+        "≥3万幅",
+        Quantitative,
+        Some("≥"),
+        Some("3"),
+        None,
+        Some("万幅"),
+        "≥3万幅",
+    ),
     // Comparators: symbols, ASCII, full-width and words.
     (
         "≥90%",

@@ -104,6 +104,8 @@ const UNITS: &[(&str, Dimension)] = &[
     ("棵", Dimension::Count),
     ("盏", Dimension::Count),
     ("册", Dimension::Count),
+    ("页", Dimension::Count),
+    ("卷", Dimension::Count),
     ("本", Dimension::Count),
     ("间", Dimension::Count),
     ("栋", Dimension::Count),
@@ -155,6 +157,9 @@ pub fn longest_known_prefix(s: &str) -> Option<usize> {
             .filter(|k| unit_dimension_listed(rest.get(..*k).unwrap_or("")) != Dimension::Money)
         {
             n = n.max('万'.len_utf8() + k);
+        } else if n == '万'.len_utf8() && rest.starts_with(is_ideograph) {
+            // 万 before a word no list knows (万幅): ten thousand of something, not 万元.
+            return None;
         }
     }
     // A listed "元/人" is read again from its slash: the denominator may be longer.
@@ -181,6 +186,10 @@ pub fn longest_known_prefix(s: &str) -> Option<usize> {
         break;
     }
     Some(n)
+}
+
+fn is_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Periods a rate per unit may be counted over (元/人·年).

@@ -3,6 +3,7 @@
 pub mod amount_unreadable;
 pub mod fund_sources_do_not_sum_to_total;
 pub mod period_total_below_annual;
+pub mod spending_exceeds_income;
 pub mod unit_cost_exceeds_budget;
 
 use crate::form::{Cell, Form, FundSource, FundingRow, MoneyUnit, Role};
