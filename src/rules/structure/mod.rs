@@ -6,6 +6,7 @@ pub mod document_number_malformed;
 pub mod duplicate_indicator;
 pub mod level1_missing;
 pub mod level2_missing;
+pub mod midterm_copies_annual;
 pub mod misplaced_category;
 pub mod not_applicable_disallowed;
 pub mod required_cell_empty;

@@ -1,4 +1,4 @@
-//! V007: the value and the 度量单位 column disagree ("28.8万元" with unit "%", "应保尽保" with unit "%"); or the name counts one thing and the value another (服务人次数 | ≥105人, 受益人数 | ≥95%: a warning).
+//! V007: the value and the 度量单位 column disagree ("28.8万元" with unit "%", "应保尽保" with unit "%"); or the name counts one thing and the value another (服务人次数 | ≥105人, 受益人数 | ≥95%, 宣传横幅 | 1年: a warning).
 //!
 //! 检查内容：分列填写时，指标值中的单位应与“度量单位”一致；定性指标不填单位。
 //! 原因：单位冲突时无法判断数值含义。
@@ -72,6 +72,52 @@ impl UnitConflict {
         d.severity = crate::diagnostic::Severity::Warning;
         Some(d)
     }
+
+    /// A 数量指标 counted in a time unit (制作宣传横幅、公益宣传牌等 | 1 | 年): what is made or
+    /// done is counted in pieces or times; a time unit fits only a name about time (服务天数,
+    /// 培训时长, 保障期). Reported at the name, as a warning.
+    fn counted_in_time(&self, cx: &Context, v: &super::ValueCell) -> Option<Diagnostic> {
+        let p = &v.parsed.value;
+        if v.role != Role::Target || p.kind != Kind::Quantitative || !v.level2.contains("数量") {
+            return None;
+        }
+        let unit = p
+            .unit
+            .as_deref()
+            .or_else(|| v.unit_col.map(|c| c.trimmed()))
+            .filter(|u| !u.is_empty())?;
+        if unit_dimension(unit) != crate::value::Dimension::Time {
+            return None;
+        }
+        let name = v.indicator.level3.as_ref()?;
+        let n = name.trimmed();
+        // The name without a unit in brackets after it (…等(年)).
+        let bare = n
+            .rfind(['(', '（'])
+            .filter(|_| n.ends_with([')', '）']))
+            .and_then(|i| n.get(..i))
+            .unwrap_or(n);
+        const TIME_WORDS: &[char] = &['年', '月', '日', '天', '周', '时', '期', '季', '旬'];
+        if bare.is_empty() || bare.contains(TIME_WORDS) {
+            return None;
+        }
+        let t = v.cell.trimmed();
+        let mut d = Diagnostic::new(
+            self.code(),
+            cx.loc(crate::diagnostic::Section::Indicators, Some(Role::Level3), name),
+            Msg::new(
+                format!("数量指标“{bare}”以时间单位“{unit}”计（指标值“{t}”），说不清完成了多少"),
+                format!("The quantity \"{bare}\" is counted in the time unit \"{unit}\" (target \"{t}\"), which says nothing of how many"),
+            ),
+            Msg::new(
+                "数量指标按实物或次数计（如块、条、场、次）；考核时间的指标放在时效指标下",
+                "Count a quantity in pieces or times (块, 条, 场, 次); put a time target under 时效指标",
+            ),
+        )
+        .with_related(v.location(cx), Msg::new("指标值", "target value"));
+        d.severity = crate::diagnostic::Severity::Warning;
+        Some(d)
+    }
 }
 
 impl Rule for UnitConflict {
@@ -86,6 +132,9 @@ impl Rule for UnitConflict {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for v in cx.values() {
             if let Some(d) = self.name_conflict(cx, v) {
+                out.push(d);
+            }
+            if let Some(d) = self.counted_in_time(cx, v) {
                 out.push(d);
             }
             let Some(unit_cell) = v.unit_col.filter(|_| v.role == Role::Target) else {
