@@ -201,7 +201,7 @@ pub fn fund_source_of(label: &str) -> Option<FundSource> {
             FundSource::Fiscal
         } else if n.contains("上年结转") {
             FundSource::CarryOver
-        } else if n.contains("其他资金") {
+        } else if n.contains("其他资金") || n.contains("其它资金") {
             FundSource::Other
         } else if n.contains("资金") || n.contains("预算") || ["项目支出", "基本支出"].contains(&n)
         {

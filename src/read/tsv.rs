@@ -350,7 +350,7 @@ impl<'g> Reader<'g> {
             if key == "项目名称" {
                 b.project.name = value.clone();
             }
-            if let Some(source) = funding_source(&key, value.as_ref()) {
+            if let Some(source) = funding_source(&key, &label.text, value.as_ref()) {
                 if b.form.money_unit.is_none() {
                     if let Some(unit) = money_unit_in(&label.text) {
                         b.form.money_unit = Some((unit, label.clone()));
@@ -1019,7 +1019,9 @@ fn key_value_pairs(row: &[Cell]) -> Vec<(String, Cell, Option<Cell>)> {
             k = next;
             continue;
         }
-        // A money line without a colon: "年度资金总额（万元）<tab>100".
+        // A money line without a colon: "年度资金总额（万元）<tab>100", or a part of the
+        // total whatever its name ("其中:财政投款<tab>2279.048").
+        let part = t.len() < cell.trimmed().len() && cell.trimmed().starts_with("其中");
         let next_is_amount = row.get(k + 1).is_some_and(|v| {
             matches!(
                 crate::money::parse_amount(&v.text),
@@ -1027,9 +1029,10 @@ fn key_value_pairs(row: &[Cell]) -> Vec<(String, Cell, Option<Cell>)> {
             )
         });
         if next_is_amount
-            && ["预算", "资金", "执行数", "金额", "支出"]
-                .iter()
-                .any(|w| key.contains(w))
+            && (part
+                || ["预算", "资金", "执行数", "金额", "支出"]
+                    .iter()
+                    .any(|w| key.contains(w)))
         {
             pairs.push((key, cell.clone(), row.get(k + 1).cloned()));
             k += 2;
@@ -1102,14 +1105,17 @@ fn value_after(row: &[Cell], k: usize, key: &str) -> (Option<Cell>, usize) {
 
 /// The fund source a label–value pair is a funding line of: a named total or source
 /// (年度资金总额, 财政拨款, 其他资金 …) whatever its value holds (an unreadable amount is
-/// B001's finding), or another money label (本年度申请市财政预算资金) with a readable amount.
-fn funding_source(key: &str, value: Option<&Cell>) -> Option<FundSource> {
+/// B001's finding), or another money label (本年度申请市财政预算资金) or a part of the total
+/// (其中：财政投款, whatever it is called) with a readable amount.
+fn funding_source(key: &str, label: &str, value: Option<&Cell>) -> Option<FundSource> {
     let value = value?;
     match fund_source_of(key) {
         Some(FundSource::Named(_)) | None => {
-            let money = ["预算", "执行数", "资金", "金额", "支出"]
-                .iter()
-                .any(|w| key.contains(w))
+            let part = crate::span::trim(label).starts_with("其中");
+            let money = (part
+                || ["预算", "执行数", "资金", "金额", "支出"]
+                    .iter()
+                    .any(|w| key.contains(w)))
                 && !headers::NOT_AMOUNT_WORDS.iter().any(|w| key.contains(w));
             let readable = matches!(
                 crate::money::parse_amount(&value.text),

@@ -194,6 +194,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &structure::cannot_verify::CannotVerify,
         &structure::document_number_malformed::DocumentNumberMalformed,
         &structure::midterm_copies_annual::MidtermCopiesAnnual,
+        &structure::fund_label_misspelled::FundLabelMisspelled,
         &budget::amount_unreadable::AmountUnreadable,
         &budget::fund_sources_do_not_sum_to_total::FundSourcesDoNotSumToTotal,
         &budget::unit_cost_exceeds_budget::UnitCostExceedsBudget,

@@ -66,7 +66,7 @@ impl Rule for FundSourcesDoNotSumToTotal {
 
 /// Whether a funding row is one of the parts its total sums. A key–value line (a single
 /// amount) of another name is a part only when it names a source (the profile's fund
-/// sources, 项目支出 / 基本支出): 项目当年预算 or 同名项目上年预算额 beside 项目总预算 are other
+/// sources, 项目支出 / 基本支出, or a line under it that starts 其中): 项目当年预算 or 同名项目上年预算额 beside 项目总预算 are other
 /// figures, not its parts. Table rows are the table's sources whatever their names.
 fn is_part(cx: &Context, r: &crate::form::FundingRow) -> bool {
     let FundSource::Named(name) = &r.source else {
@@ -75,7 +75,9 @@ fn is_part(cx: &Context, r: &crate::form::FundingRow) -> bool {
     if r.cells.get(Role::Amount).is_none() {
         return true;
     }
-    ["项目支出", "基本支出", "人员经费", "公用经费"].contains(&name.as_str())
+    // 其中：… is listed as a part of the total, whatever it is called (其中：财政投款).
+    crate::span::trim(&r.label.text).starts_with("其中")
+        || ["项目支出", "基本支出", "人员经费", "公用经费"].contains(&name.as_str())
         || cx
             .profile
             .fund_sources
@@ -286,15 +288,35 @@ impl FundSourcesDoNotSumToTotal {
                     .chain([total.decimals])
                     .max()
                     .unwrap_or(0);
-                let shown_sum = money::fmt_fixed(exact, dp);
+                // The total as written, with the form's unit unless it names its own; the
+                // sum in the total's unit, and as the cell would hold it (the fix).
+                let own = match parse_amount(&total_cell.text) {
+                    AmountCell::Value(_, Some(own)) => Some(own),
+                    _ => None,
+                };
+                let in_own = own.and_then(|o| Some((money::convert(exact, unit, o)?, o)));
+                let replacement = match in_own {
+                    Some((v, o)) => format!("{}{}", money::fmt_fixed(v, dp), o.zh()),
+                    None => money::fmt_fixed(exact, dp),
+                };
+                let (shown_total, shown_sum) = match in_own {
+                    Some(_) => (total_cell.trimmed().to_string(), replacement.clone()),
+                    None => (
+                        format!("{} {unit_zh}", total_cell.trimmed()),
+                        format!("{replacement} {unit_zh}"),
+                    ),
+                };
+                let (shown_total, shown_sum) = (
+                    shown_total.trim_end().to_string(),
+                    shown_sum.trim_end().to_string(),
+                );
                 let mut d = Diagnostic::new(
                     self.code(),
                     cx.loc(section, Some(*role), total_cell),
                     Msg::new(
                         format!(
-                            "{}：{total_label} {} {unit_zh} ≠ 明细之和 {shown_sum} {unit_zh}（{}）",
+                            "{}：{total_label} {shown_total} ≠ 明细之和 {shown_sum}（{}）",
                             role.zh(),
-                            total_cell.trimmed(),
                             working.join(" + ")
                         ),
                         format!(
@@ -317,10 +339,10 @@ impl FundSourcesDoNotSumToTotal {
                 }
                 d = d.with_fix(Fix {
                     title: Msg::new(
-                        format!("总额改为 {shown_sum}"),
-                        format!("Change the total to {shown_sum}"),
+                        format!("总额改为 {replacement}"),
+                        format!("Change the total to {replacement}"),
                     ),
-                    replacement: shown_sum,
+                    replacement,
                     applicability: Applicability::Unsafe,
                 });
                 out.push(d);

@@ -4,6 +4,7 @@ pub mod cannot_verify;
 pub mod child_weights_do_not_sum;
 pub mod document_number_malformed;
 pub mod duplicate_indicator;
+pub mod fund_label_misspelled;
 pub mod level1_missing;
 pub mod level2_missing;
 pub mod midterm_copies_annual;
