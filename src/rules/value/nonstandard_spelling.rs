@@ -1,4 +1,4 @@
-//! V008: full-width digits or comparators, or a unit spelled out ("＞＝９０％", "100百分比"), with a safe fix.
+//! V008: full-width digits or comparators, a unit spelled out ("＞＝９０％", "100百分比"), or money in a bare 万 (29.6万), with a safe fix.
 //!
 //! 检查内容：比较符号、数字和 % 使用标准半角写法。
 //! 原因：系统导入和汇总按标准字符识别，全角字符可能被判为无效。
@@ -7,6 +7,7 @@
 
 use super::{issues_of, report};
 use crate::diagnostic::{Diagnostic, Msg};
+use crate::form::Role;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 use crate::value::parser::IssueKind;
@@ -56,6 +57,52 @@ impl NonstandardSpelling {
                 crate::diagnostic::Applicability::Safe,
             )),
         )
+    }
+
+    /// A funding amount written with a bare 万 (投入中央直达资金29.6万, 年度资金总额 50万):
+    /// 万元 is the unit.
+    fn bare_wan_amounts(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        const MONEY: &[Role] = &[
+            Role::Amount,
+            Role::BudgetInitial,
+            Role::BudgetAdjusted,
+            Role::Executed,
+        ];
+        for row in cx.form.projects.iter().flat_map(|p| &p.funding) {
+            for (role, cell) in row.cells.0.iter().filter(|(r, _)| MONEY.contains(r)) {
+                let t = cell.trimmed();
+                let figure = t.strip_suffix('万').is_some_and(|n| {
+                    n.trim_end().ends_with(|c: char| c.is_ascii_digit())
+                        && matches!(
+                            crate::money::parse_amount(t),
+                            crate::money::AmountCell::Value(..)
+                        )
+                });
+                if !figure {
+                    continue;
+                }
+                let canonical = format!("{t}元");
+                let d = Diagnostic::new(
+                        self.code(),
+                        cx.loc(cx.money_section(), Some(*role), cell),
+                        Msg::new(
+                            format!("金额“{t}”的单位只写了“万”，标准写法为“{canonical}”"),
+                            format!("The amount \"{t}\" writes 万 for 万元; the standard form is \"{canonical}\""),
+                        ),
+                        Msg::new("金额单位写“万元”或“元”", "Write 万元 or 元 as the money unit"),
+                    );
+                // A figure sharing its cell with its label (年度资金总额:50万) gets no fix: it
+                // would replace the label too.
+                if cell.loc == row.label.loc {
+                    out.push(d);
+                } else {
+                    out.push(d.with_fix(super::fix(
+                        canonical,
+                        crate::diagnostic::Applicability::Safe,
+                    )));
+                }
+            }
+        }
     }
 
     /// A rate targeted at "≥100%": no rate passes 100%, so the target is exactly 100%,
@@ -156,6 +203,7 @@ impl Rule for NonstandardSpelling {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        self.bare_wan_amounts(cx, out);
         for v in cx.values() {
             if let Some(d) = self.at_least_all(cx, v).or_else(|| self.bare_wan(cx, v)) {
                 out.push(d);
