@@ -52,6 +52,10 @@ const ROLE_SYNONYMS: &[(&[&str], Role)] = &[
     (&["序号"], Role::Index),
     (&["单位名称"], Role::UnitName),
     (&["项目名称"], Role::ProjectName),
+    // A table of evaluated projects (重点绩效评价结果): 评价政策或项目资金名称 | 资金规模 | 评分情况.
+    (&["项目资金名称"], Role::ProjectName),
+    (&["资金规模"], Role::BudgetAdjusted),
+    (&["评分情况"], Role::Score),
     (&["整体完成情况"], Role::Overall),
     (&["目标完成情况"], Role::Overall),
     (&["执行率"], Role::Rate),

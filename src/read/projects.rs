@@ -14,6 +14,8 @@ enum Column {
     /// for the total or one source.
     Money(Role, FundSource, Cell),
     Rate,
+    /// The project's evaluation score (评分情况).
+    Score,
 }
 
 /// The money group a top-row title announces over the columns below it.
@@ -90,6 +92,11 @@ fn columns(grid: &Grid, start: usize) -> (Vec<(usize, Column)>, usize) {
                 group = None;
                 continue;
             }
+            if role_of(&t.text) == Some(Role::Score) && s.is_none() {
+                cols.push((c, Column::Score));
+                group = None;
+                continue;
+            }
         }
         // A sub-title with a role of its own (支付进度 under the spending group) is that.
         if let Some(s) = s {
@@ -123,6 +130,7 @@ fn is_data(row: &[Cell], cols: &[(usize, Column)]) -> bool {
         let figure = match col {
             Column::Money(..) => matches!(parse_amount(&cell.text), AmountCell::Value(..)),
             Column::Rate => parse_percent(&cell.text).is_some(),
+            Column::Score => matches!(parse_amount(&cell.text), AmountCell::Value(..)),
             Column::Name => false,
         };
         figures += usize::from(figure);
@@ -153,11 +161,13 @@ pub fn read(grid: &Grid, start: usize) -> Option<(Vec<Project>, usize)> {
             .cloned()
             .unwrap_or_else(|| Cell::new("", Loc::new(rownum, (name_col as u32) + 1)));
         let mut total = Cells::default();
+        let mut own = Cells::default();
         let mut sources: Vec<(FundSource, Cell, Cells)> = Vec::new();
         for (c, col) in &cols {
             let Some(cell) = row.get(*c) else { continue };
             match col {
                 Column::Name => {}
+                Column::Score => own.push(Role::Score, cell.clone()),
                 Column::Rate => total.push(Role::Rate, cell.clone()),
                 Column::Money(role, FundSource::Total, _) => total.push(*role, cell.clone()),
                 Column::Money(role, source, label) => {
@@ -191,10 +201,54 @@ pub fn read(grid: &Grid, start: usize) -> Option<(Vec<Project>, usize)> {
         projects.push(Project {
             row: rownum,
             name: Some(name),
+            cells: own,
             funding,
             ..Project::default()
         });
         i += 1;
     }
     (!projects.is_empty()).then_some((projects, i))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::form::{FormKind, Role};
+
+    #[test]
+    fn reads_a_table_of_evaluated_projects() {
+        let text = "序号\t评价政策或项目资金名称\t主管部门\t资金规模(万元)\t评分情况\t评级情况\n\
+                    1\t老旧小区改造补助资金项目\t县住建局\t1860\t91.5\t优\n\
+                    2\t农村客运公交化改造补贴项目\t县交通局\t420\t86\t良\n";
+        let out = crate::read::read_text(text).unwrap_or_default();
+        let form = out.forms.first();
+        assert_eq!(form.map(|f| f.kind), Some(FormKind::SummarySelfEvaluation));
+        let got: Vec<(String, String, String)> = form
+            .into_iter()
+            .flat_map(|f| &f.projects)
+            .map(|p| {
+                let text =
+                    |c: Option<&crate::form::Cell>| c.map_or("", |c| c.trimmed()).to_string();
+                (
+                    text(p.name.as_ref()),
+                    text(
+                        p.funding
+                            .first()
+                            .and_then(|r| r.cells.get(Role::BudgetAdjusted)),
+                    ),
+                    text(p.cells.get(Role::Score)),
+                )
+            })
+            .collect();
+        let want = [
+            ("老旧小区改造补助资金项目", "1860", "91.5"),
+            ("农村客运公交化改造补贴项目", "420", "86"),
+        ]
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()));
+        assert_eq!(got, want);
+        assert_eq!(
+            form.and_then(|f| f.money_unit.as_ref())
+                .map(|(u, _)| u.zh()),
+            Some("万元")
+        );
+    }
 }

@@ -190,7 +190,7 @@ impl<'g> Reader<'g> {
             // are passed over without reading every cell as a header.
             let money_words = row.iter().any(|c| {
                 c.text.len() < 200
-                    && ["项目名称", "预算", "执行", "金额"]
+                    && ["项目名称", "预算", "执行", "金额", "资金名称", "资金规模"]
                         .iter()
                         .any(|w| has(&c.text, w))
             });
@@ -962,6 +962,12 @@ impl<'g> Reader<'g> {
             .collect();
         self.note_month(&header);
         let b = self.building();
+        // A money column that names its unit (资金规模(万元)) gives the table's.
+        if b.form.money_unit.is_none() {
+            b.form.money_unit = header
+                .iter()
+                .find_map(|c| Some((money_unit_in(&c.text)?, c.clone())));
+        }
         b.has_projects = true;
         b.form.projects.extend(projects);
         Some(end)
