@@ -195,6 +195,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &structure::document_number_malformed::DocumentNumberMalformed,
         &structure::midterm_copies_annual::MidtermCopiesAnnual,
         &structure::fund_label_misspelled::FundLabelMisspelled,
+        &structure::goal_stated_as_done::GoalStatedAsDone,
         &budget::amount_unreadable::AmountUnreadable,
         &budget::fund_sources_do_not_sum_to_total::FundSourcesDoNotSumToTotal,
         &budget::unit_cost_exceeds_budget::UnitCostExceedsBudget,

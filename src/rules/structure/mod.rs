@@ -5,6 +5,7 @@ pub mod child_weights_do_not_sum;
 pub mod document_number_malformed;
 pub mod duplicate_indicator;
 pub mod fund_label_misspelled;
+pub mod goal_stated_as_done;
 pub mod level1_missing;
 pub mod level2_missing;
 pub mod midterm_copies_annual;
