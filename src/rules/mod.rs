@@ -223,6 +223,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &value::missing_unit::MissingUnit,
         &value::missing_comparator::MissingComparator,
         &value::vague_output_target::VagueOutputTarget,
+        &value::deadline_after_end::DeadlineAfterEnd,
+        &value::name_target_differs::NameTargetDiffers,
         &score::score_exceeds_weight::ScoreExceedsWeight,
         &score::execution_score_mismatch::ExecutionScoreMismatch,
         &score::indicator_score_mismatch::IndicatorScoreMismatch,

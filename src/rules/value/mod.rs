@@ -1,10 +1,12 @@
 //! 指标值 rules (family V) and the parsed cells they share: every target and actual value with its indicator's context.
 
+pub mod deadline_after_end;
 pub mod direction_contradicts_indicator;
 pub mod doubled_comparator;
 pub mod excel_date_serial;
 pub mod missing_comparator;
 pub mod missing_unit;
+pub mod name_target_differs;
 pub mod nonstandard_spelling;
 pub mod rate_above_100;
 pub mod template_placeholder;
