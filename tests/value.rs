@@ -798,6 +798,15 @@ const GRAMMAR_CASES: &[Case] = &[
         "≥12万页",
     ),
     (
+        "10万以上",
+        Quantitative,
+        Some("≥"),
+        Some("10"),
+        None,
+        Some("万"),
+        "≥10万元",
+    ),
+    (
         "≥3万幅",
         Quantitative,
         Some("≥"),

@@ -52,10 +52,6 @@ const ROLE_SYNONYMS: &[(&[&str], Role)] = &[
     (&["序号"], Role::Index),
     (&["单位名称"], Role::UnitName),
     (&["项目名称"], Role::ProjectName),
-    // A table of evaluated projects (重点绩效评价结果): 评价政策或项目资金名称 | 资金规模 | 评分情况.
-    (&["项目资金名称"], Role::ProjectName),
-    (&["资金规模"], Role::BudgetAdjusted),
-    (&["评分情况"], Role::Score),
     (&["整体完成情况"], Role::Overall),
     (&["目标完成情况"], Role::Overall),
     (&["执行率"], Role::Rate),
@@ -214,6 +210,38 @@ pub fn fund_source_of(label: &str) -> Option<FundSource> {
             return None;
         },
     )
+}
+
+/// The names a fund source under the total is given on the standard forms.
+const STANDARD_SOURCES: &[&str] = &[
+    "财政拨款",
+    "财政资金",
+    "财政专款",
+    "其他资金",
+    "上年结转",
+    "上年结余",
+    "非财政拨款",
+    "非财政资金",
+    "自有资金",
+    "自筹资金",
+    "专项资金",
+];
+
+/// Whether `name` is one of the standard fund sources (自筹资金, 上年结余 …).
+pub fn is_standard_source(name: &str) -> bool {
+    STANDARD_SOURCES.contains(&name)
+}
+
+/// The standard source name `name` is one character off (财政投款 → 财政拨款), if it is not
+/// a standard name itself.
+pub fn misspelled_source(name: &str) -> Option<&'static str> {
+    if STANDARD_SOURCES.contains(&name) {
+        return None;
+    }
+    STANDARD_SOURCES.iter().copied().find(|s| {
+        let (a, b): (Vec<char>, Vec<char>) = (name.chars().collect(), s.chars().collect());
+        a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+    })
 }
 
 /// Words that make a money label something other than an amount.
@@ -414,6 +442,10 @@ mod tests {
             ("度量单位", Some(Role::Unit)),
             ("项目执行中存在的问题", Some(Role::Problems)),
             ("备注", None),
+            // A scoring table's 评分情况 is remarks beside its 得分 (a table of evaluated
+            // projects reads it as the score: read::projects).
+            ("评分情况", None),
+            ("资金规模", None),
         ];
         for (text, want) in cases {
             assert_eq!(role_of(text), want, "{text}");

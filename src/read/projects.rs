@@ -1,7 +1,7 @@
 //! Reads a table of projects with their money, one project a row (预算执行情况表 of a 监控 form): a header of one or two rows whose top row may group columns — 预算额度 over 合计 and its sources, 截止9月30日预算执行进度 over the same — and each row's budget, spending and rate as that project's funding.
 
 use super::grid::Grid;
-use super::headers::{label_key, role_of};
+use super::headers::label_key;
 use crate::form::{Cell, Cells, FundSource, FundingRow, Loc, Project, Role};
 use crate::money::{parse_amount, parse_percent, AmountCell};
 use crate::span::has;
@@ -16,6 +16,22 @@ enum Column {
     Rate,
     /// The project's evaluation score (评分情况).
     Score,
+}
+
+/// A column title's role in a table of projects: the headers' roles, and the titles of a
+/// table of evaluated projects (重点绩效评价结果: 评价政策或项目资金名称 | 资金规模 | 评分情况),
+/// which elsewhere (a scoring table's 评分情况 beside its 得分) mean something else.
+pub fn role_of(title: &str) -> Option<Role> {
+    let n = label_key(title);
+    if has(&n, "项目资金名称") {
+        Some(Role::ProjectName)
+    } else if has(&n, "资金规模") {
+        Some(Role::BudgetAdjusted)
+    } else if n == "评分情况" {
+        Some(Role::Score)
+    } else {
+        super::headers::role_of(title)
+    }
 }
 
 /// The money group a top-row title announces over the columns below it.

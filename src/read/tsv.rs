@@ -200,7 +200,12 @@ impl<'g> Reader<'g> {
                 Vec::new()
             };
             let has = |r: Role| roles.contains(&r);
-            if has(Role::ProjectName) && projects::heads_table(self.grid, i) {
+            let names_projects = has(Role::ProjectName)
+                || money_words
+                    && row
+                        .iter()
+                        .any(|c| projects::role_of(&c.text) == Some(Role::ProjectName));
+            if names_projects && projects::heads_table(self.grid, i) {
                 if let Some(next) = self.read_projects(i) {
                     i = next;
                     continue;

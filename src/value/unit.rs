@@ -157,7 +157,10 @@ pub fn longest_known_prefix(s: &str) -> Option<usize> {
             .filter(|k| unit_dimension_listed(rest.get(..*k).unwrap_or("")) != Dimension::Money)
         {
             n = n.max('万'.len_utf8() + k);
-        } else if n == '万'.len_utf8() && rest.starts_with(is_ideograph) {
+        } else if n == '万'.len_utf8()
+            && rest.starts_with(is_ideograph)
+            && !AFTER_WAN.iter().any(|w| rest.starts_with(w))
+        {
             // 万 before a word no list knows (万幅): ten thousand of something, not 万元.
             return None;
         }
@@ -187,6 +190,25 @@ pub fn longest_known_prefix(s: &str) -> Option<usize> {
     }
     Some(n)
 }
+
+/// Words that may follow a money figure's bare 万 (10万以上, 5万左右, 29.6万余元).
+const AFTER_WAN: &[&str] = &[
+    "以上",
+    "以下",
+    "左右",
+    "及以上",
+    "及以下",
+    "以内",
+    "内",
+    "余",
+    "多",
+    "至",
+    "到",
+    "或",
+    "及",
+    "和",
+    "每",
+];
 
 fn is_ideograph(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)

@@ -66,7 +66,7 @@ impl Rule for FundSourcesDoNotSumToTotal {
 
 /// Whether a funding row is one of the parts its total sums. A key–value line (a single
 /// amount) of another name is a part only when it names a source (the profile's fund
-/// sources, 项目支出 / 基本支出, or a line under it that starts 其中): 项目当年预算 or 同名项目上年预算额 beside 项目总预算 are other
+/// sources, 项目支出 / 基本支出, or a source's name misspelled): 项目当年预算 or 同名项目上年预算额 beside 项目总预算 are other
 /// figures, not its parts. Table rows are the table's sources whatever their names.
 fn is_part(cx: &Context, r: &crate::form::FundingRow) -> bool {
     let FundSource::Named(name) = &r.source else {
@@ -75,8 +75,11 @@ fn is_part(cx: &Context, r: &crate::form::FundingRow) -> bool {
     if r.cells.get(Role::Amount).is_none() {
         return true;
     }
-    // 其中：… is listed as a part of the total, whatever it is called (其中：财政投款).
-    crate::span::trim(&r.label.text).starts_with("其中")
+    // A standard source (自筹资金), or one misspelled (其中：财政投款); another line may be a
+    // share of a source
+    // (其中：中央资金 under 财政拨款) or a subset (其中：政府采购), not a part.
+    crate::read::headers::is_standard_source(name)
+        || crate::read::headers::misspelled_source(name).is_some()
         || ["项目支出", "基本支出", "人员经费", "公用经费"].contains(&name.as_str())
         || cx
             .profile
@@ -228,7 +231,7 @@ impl FundSourcesDoNotSumToTotal {
                 .funding
                 .iter()
                 .filter(|r| !matches!(r.source, FundSource::Total | FundSource::Item(_)))
-                .filter(same_block)
+                .filter(&same_block)
                 .filter(|r| {
                     !cx.profile
                         .fund_sum_excludes
@@ -237,7 +240,14 @@ impl FundSourcesDoNotSumToTotal {
                 })
                 .filter(|r| is_part(cx, r))
                 .collect();
-            if parts.is_empty() {
+            // A 其中 line of another name (其中：省级补助) may be a part or a share of one:
+            // the parts can't be told, so the sum is not checked.
+            let unsure = project.funding.iter().filter(&same_block).any(|r| {
+                matches!(r.source, FundSource::Named(_))
+                    && crate::span::trim(&r.label.text).starts_with("其中")
+                    && !is_part(cx, r)
+            });
+            if parts.is_empty() || unsure {
                 return;
             }
             for role in COLUMNS {
@@ -295,8 +305,12 @@ impl FundSourcesDoNotSumToTotal {
                     _ => None,
                 };
                 let in_own = own.and_then(|o| Some((money::convert(exact, unit, o)?, o)));
+                // Converted (元 to 万元), the sum keeps the places the conversion adds.
                 let replacement = match in_own {
-                    Some((v, o)) => format!("{}{}", money::fmt_fixed(v, dp), o.zh()),
+                    Some((v, o)) => {
+                        let v = v.normalize();
+                        format!("{}{}", money::fmt_fixed(v, dp.max(v.scale())), o.zh())
+                    }
                     None => money::fmt_fixed(exact, dp),
                 };
                 let (shown_total, shown_sum) = match in_own {
@@ -320,9 +334,8 @@ impl FundSourcesDoNotSumToTotal {
                             working.join(" + ")
                         ),
                         format!(
-                            "{}: {total_label} {} ≠ sum of sources {shown_sum} ({})",
+                            "{}: {total_label} {shown_total} ≠ sum of sources {shown_sum} ({})",
                             role.en(),
-                            total_cell.trimmed(),
                             working.join(" + ")
                         ),
                     ),

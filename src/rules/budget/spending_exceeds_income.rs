@@ -15,7 +15,16 @@ use rust_decimal::Decimal;
 pub struct SpendingExceedsIncome;
 
 /// Words that name a balance carried over, which may pay for spending above income.
-const CARRIED_OVER: &[&str] = &["结转", "结余", "上年结余", "动用"];
+const CARRIED_OVER: &[&str] = &[
+    "结转",
+    "结余",
+    "结存",
+    "动用",
+    "事业基金",
+    "弥补",
+    "收支差额",
+    "以前年度",
+];
 
 /// The year's total of `word` (收入 or 支出) stated at the start of a clause of `line`
 /// (“1、收入:792.22万元”, “本年支出合计799.12万元”): the byte range of the statement and the
@@ -83,7 +92,9 @@ impl Rule for SpendingExceedsIncome {
         let (Some(text), Some(folded)) = (cx.form.text.as_deref(), cx.form.folded_text()) else {
             return;
         };
-        if CARRIED_OVER.iter().any(|w| folded.contains(w)) {
+        // A department's accounts (部门整体 / 部门决算): a project's report has no income.
+        let department = ["部门整体", "部门决算"].iter().any(|w| folded.contains(w));
+        if !department || CARRIED_OVER.iter().any(|w| folded.contains(w)) {
             return;
         }
         let lines: Vec<((&str, &str), u32)> =

@@ -30,7 +30,23 @@ impl Rule for FullPaymentClaimUnverified {
             cx.form.projects.iter().flat_map(|p| &p.funding).any(|f| {
                 f.cells.get(Role::Executed).is_some() || f.cells.get(Role::Rate).is_some()
             });
-        if figures {
+        // Figures the reader did not lift (资金使用率100%, 实际支出86万元) may still be there.
+        let stated = cx.form.folded_text().is_some_and(|t| {
+            [
+                "执行率",
+                "使用率",
+                "支付率",
+                "支出率",
+                "执行进度",
+                "实际支出",
+                "已支出",
+                "已支付",
+                "累计支付",
+            ]
+            .iter()
+            .any(|w| t.contains(w))
+        });
+        if figures || stated {
             return;
         }
         let Some((row, col, said)) = cx.form.text.as_deref().and_then(first_claim) else {

@@ -15,16 +15,18 @@ use rust_decimal::Decimal;
 pub struct DeductionUnexplained;
 
 /// How a report names its overall score.
+/// A bare 评价得分 may be one indicator's (预算执行率评价得分为 9.8分), so it is not one.
 const SCORE_WORDS: &[&str] = &[
     "综合评价得分",
-    "自评得分",
     "综合得分",
-    "评价得分",
+    "自评总得分",
     "自评总分",
+    "自评得分",
+    "总得分",
 ];
 
 /// Words that explain a deduction.
-const DEDUCTION_WORDS: &[&str] = &["扣", "失分", "减分"];
+const DEDUCTION_WORDS: &[&str] = &["扣", "失分", "减分", "未得满分", "满分", "分值"];
 
 /// The overall score stated in `line`: the byte offset of its words, the phrase as written
 /// (综合评价得分为 99.8分) and the score.
@@ -32,7 +34,7 @@ fn stated_score(line: &str) -> Option<(usize, &str, Decimal)> {
     let (at, word) = SCORE_WORDS
         .iter()
         .filter_map(|w| line.find(w).map(|at| (at, *w)))
-        .min_by_key(|(at, _)| *at)?;
+        .min_by_key(|(at, w)| (*at, std::cmp::Reverse(w.len())))?;
     let after = line.get(at.checked_add(word.len())?..)?;
     let rest = after.trim_start_matches(['为', '是', '：', ':', ' ', '\u{3000}']);
     let digits: String = rest

@@ -75,12 +75,12 @@ impl Rule for CannotVerify {
                     cell_text: (!line.is_empty()).then(|| line.into()),
                 },
                 Msg::new(
-                    "报告中没有读到绩效指标的目标值和实际完成值，无法核对指标完成情况",
-                    "No indicator's target and actual value could be read in the report, so the indicators could not be checked",
+                    "未能从报告中读出绩效指标的目标值和实际完成值，指标完成情况未核对",
+                    "No indicator's target and actual value could be read from the report, so the indicators were not checked",
                 ),
                 Msg::new(
-                    "自评报告应逐项写明各绩效指标的年度目标值和实际完成值（可附表：指标名称、目标值、实际完成值）；只写“均已完成”无法核对",
-                    "State each indicator's annual target and actual value (a table of name, target, actual will do); \"all done\" can't be checked",
+                    "自评报告应逐项写明各绩效指标的年度目标值和实际完成值，用表格（指标名称、目标值、实际完成值）或“年度指标值…，实际完成值…”的句式便于核对",
+                    "State each indicator's annual target and actual value, in a table (name, target, actual) or as \"年度指标值…，实际完成值…\"",
                 ),
             ));
         }

@@ -7,30 +7,11 @@
 
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::FundSource;
+use crate::read::headers::misspelled_source as near;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 
 pub struct FundLabelMisspelled;
-
-/// The names a fund source under the total is given on the standard forms.
-const STANDARD: &[&str] = &[
-    "财政拨款",
-    "财政资金",
-    "其他资金",
-    "上年结转",
-    "非财政拨款",
-    "非财政资金",
-    "自有资金",
-    "专项资金",
-];
-
-/// The standard name `name` differs from by one character in the same place, if any.
-fn near(name: &str) -> Option<&'static str> {
-    STANDARD.iter().copied().find(|s| {
-        let (a, b): (Vec<char>, Vec<char>) = (name.chars().collect(), s.chars().collect());
-        a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
-    })
-}
 
 impl Rule for FundLabelMisspelled {
     fn code(&self) -> Code {
@@ -46,6 +27,9 @@ impl Rule for FundLabelMisspelled {
             let FundSource::Named(name) = &row.source else {
                 continue;
             };
+            if !crate::span::trim(&row.label.text).starts_with("其中") {
+                continue;
+            }
             let Some(standard) = near(name) else {
                 continue;
             };
@@ -77,6 +61,8 @@ mod tests {
             ("财政拨款", None),
             ("中央资金", None),
             ("省级财政专项资金", None),
+            ("自筹资金", None),
+            ("上年结余", None),
         ];
         for (name, want) in cases {
             assert_eq!(near(name), want, "{name}");

@@ -42,7 +42,14 @@ impl Rule for GoalStatedAsDone {
             let Some(value) = field.value.as_ref() else {
                 continue;
             };
-            let Some(word) = DONE.iter().find(|w| value.text.contains(**w)) else {
+            // Background (在已建成了20个站的基础上，…; 上年完成了…) is not the goal.
+            let background = ["基础上", "前期", "上年", "去年", "以来", "已有"];
+            let word = value
+                .text
+                .split(['，', ',', '。', '；', ';'])
+                .filter(|clause| !background.iter().any(|b| clause.contains(b)))
+                .find_map(|clause| DONE.iter().find(|w| clause.contains(**w)));
+            let Some(word) = word else {
                 continue;
             };
             let label = field.label.trimmed().trim_start_matches('*');

@@ -24,7 +24,12 @@ impl Rule for MidtermCopiesAnnual {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        if cx.form.kind != FormKind::Target {
+        // A one-year project (项目期 1年) may give the year's targets as its midterm ones.
+        let one_year = cx
+            .form
+            .field("项目期")
+            .is_some_and(|c| ["1年", "一年", "1"].contains(&c.trimmed()));
+        if cx.form.kind != FormKind::Target || one_year {
             return;
         }
         for project in &cx.form.projects {

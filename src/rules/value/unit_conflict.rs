@@ -1,4 +1,4 @@
-//! V007: the value and the 度量单位 column disagree ("28.8万元" with unit "%", "应保尽保" with unit "%"); or the name counts one thing and the value another (服务人次数 | ≥105人, 受益人数 | ≥95%, 宣传横幅 | 1年: a warning).
+//! V007: the value and the 度量单位 column disagree ("28.8万元" with unit "%", "应保尽保" with unit "%"); or the name counts one thing and the value another (服务人次数 | ≥105人, 受益人数 | ≥95%, 宣传横幅 | 1年: info).
 //!
 //! 检查内容：分列填写时，指标值中的单位应与“度量单位”一致；定性指标不填单位。
 //! 原因：单位冲突时无法判断数值含义。
@@ -98,7 +98,12 @@ impl UnitConflict {
             .and_then(|i| n.get(..i))
             .unwrap_or(n);
         const TIME_WORDS: &[char] = &['年', '月', '日', '天', '周', '时', '期', '季', '旬'];
-        if bare.is_empty() || bare.contains(TIME_WORDS) {
+        // Services are bought by time (物业保洁服务 12月, 网络专线租用 1年).
+        const BY_TIME: &[&str] = &[
+            "服务", "租用", "租赁", "运维", "运行", "维护", "值守", "保障", "聘用", "雇佣", "托管",
+        ];
+        if bare.is_empty() || bare.contains(TIME_WORDS) || BY_TIME.iter().any(|w| bare.contains(w))
+        {
             return None;
         }
         let t = v.cell.trimmed();
@@ -115,7 +120,7 @@ impl UnitConflict {
             ),
         )
         .with_related(v.location(cx), Msg::new("指标值", "target value"));
-        d.severity = crate::diagnostic::Severity::Warning;
+        d.severity = crate::diagnostic::Severity::Info;
         Some(d)
     }
 }
