@@ -5,7 +5,7 @@
 //! 错误示例：“上级下达资金总额118万元……资金已全部支付到位。”（没有支付金额和执行率）
 //! 正确示例：“截至2023年12月31日，已支付118万元，预算执行率100%。”
 
-use super::full_payment_claim_contradicted::first_claim;
+use super::claims::first_claim;
 use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::{FormKind, Role};
 use crate::rules::registry::Code;

@@ -2,6 +2,7 @@
 
 pub mod budget_adjusted_without_reason;
 pub mod budget_progress_behind;
+mod claims;
 pub mod execution_rate_mismatch;
 pub mod execution_rate_over_100;
 pub mod full_payment_claim_contradicted;
