@@ -260,10 +260,12 @@ pub enum Role {
     Level2Weight,
     /// 指标解释 / 指标值说明: what the indicator means and how its value is set
     Explanation,
+    /// 评分标准 / 评价标准: how the indicator is scored (计8分; 每超过一个百分点扣0.5分)
+    Criterion,
 }
 
 impl Role {
-    pub const ALL: [Role; 29] = [
+    pub const ALL: [Role; 30] = [
         Role::Index,
         Role::UnitName,
         Role::ProjectName,
@@ -293,6 +295,7 @@ impl Role {
         Role::Level1Weight,
         Role::Level2Weight,
         Role::Explanation,
+        Role::Criterion,
     ];
 
     /// The role whose `as_str` is `name`.
@@ -337,6 +340,7 @@ impl Role {
             Role::Level1Weight => "level1Weight",
             Role::Level2Weight => "level2Weight",
             Role::Explanation => "explanation",
+            Role::Criterion => "criterion",
         }
     }
 
@@ -372,6 +376,7 @@ impl Role {
             Role::Level1Weight => "一级指标分值",
             Role::Level2Weight => "二级指标分值",
             Role::Explanation => "指标解释",
+            Role::Criterion => "评分标准",
         }
     }
 
@@ -406,6 +411,7 @@ impl Role {
             Role::Level1Weight => "level-1 points",
             Role::Level2Weight => "level-2 points",
             Role::Explanation => "indicator explanation",
+            Role::Criterion => "scoring criterion",
         }
     }
 }

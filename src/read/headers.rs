@@ -136,6 +136,11 @@ pub fn role_of(header: &str) -> Option<Role> {
     if !may_be_header(header) {
         return None;
     }
+    // 评分标准 exactly: 绩效指标评价标准 heads a block of grading bands (优 | 良 | 中 | 差).
+    if header.contains("标准") && ["评分标准", "评价标准"].contains(&label_key(header).as_ref())
+    {
+        return Some(Role::Criterion);
+    }
     let (set, chars) = char_set(header);
     if chars > MAX_HEADER_CHARS {
         return None;
@@ -445,6 +450,8 @@ mod tests {
             // A scoring table's 评分情况 is remarks beside its 得分 (a table of evaluated
             // projects reads it as the score: read::projects).
             ("评分情况", None),
+            ("评价标准", Some(Role::Criterion)),
+            ("绩效指标评价标准", None),
             ("资金规模", None),
         ];
         for (text, want) in cases {

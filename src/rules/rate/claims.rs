@@ -23,7 +23,7 @@ const FULL_PAYMENT: &[&str] = &[
 /// Whether the phrase at byte `at` of `line` claims the funds were spent: not denied
 /// (尚未全部拨付, 未能全部支付), not funds passed down to another body (已全部拨付至县水务局),
 /// and said of the funds, not of one line of them (其中…) or of leaflets (宣传资料发放到位).
-pub(super) fn is_claim(line: &str, at: usize, phrase: &str) -> bool {
+fn is_claim(line: &str, at: usize, phrase: &str) -> bool {
     let said = clause(line, at);
     let before: String = line.get(..at).unwrap_or("").chars().rev().take(4).collect();
     let denied = ["未", "没", "不", "尚"].iter().any(|n| before.contains(n));

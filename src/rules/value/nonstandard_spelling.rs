@@ -105,6 +105,53 @@ impl NonstandardSpelling {
         }
     }
 
+    /// A letter where a scoring criterion's comparator belongs (在职人员控制率Q100%, 变动率Q0):
+    /// a ≤ or ≥ lost when the form was converted (PDF, another font). Which one can't be told,
+    /// so no fix.
+    fn letter_for_comparator(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let cells = cx
+            .form
+            .projects
+            .iter()
+            .flat_map(|p| &p.indicators)
+            .filter_map(|i| i.cells.get(Role::Criterion));
+        for cell in cells {
+            let chars: Vec<char> = cell.text.chars().collect();
+            let found = chars.windows(3).position(|w| match w {
+                [a, l, d] => {
+                    ('\u{4E00}'..='\u{9FFF}').contains(a)
+                        && l.is_ascii_alphabetic()
+                        && d.is_ascii_digit()
+                }
+                _ => false,
+            });
+            let Some(at) = found.and_then(|i| i.checked_add(1)) else {
+                continue;
+            };
+            let figure: String = chars
+                .get(at..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '%'))
+                .collect();
+            let letter = chars.get(at).copied().unwrap_or(' ');
+            let start = cell.text.char_indices().nth(at).map_or(0, |(b, _)| b);
+            let span = crate::span::Span::new(start, start.saturating_add(figure.len()));
+            out.push(Diagnostic::new(
+                self.code(),
+                cx.loc(crate::diagnostic::Section::Indicators, Some(Role::Criterion), cell),
+                Msg::new(
+                    format!("评分标准中的“{figure}”以字母“{letter}”开头，这里应是比较符号（≤ 或 ≥），可能在转换格式时丢失"),
+                    format!("\"{figure}\" in the scoring criterion starts with the letter {letter} where a comparator (≤ or ≥) belongs; it was probably lost in conversion"),
+                ),
+                Msg::new(
+                    "按原表把字母改回比较符号（≤ 或 ≥）",
+                    "Put the comparator (≤ or ≥) back as the original form has it",
+                ),
+            ).with_span(span));
+        }
+    }
+
     /// A rate targeted at "≥100%": no rate passes 100%, so the target is exactly 100%,
     /// written "=100%".
     fn at_least_all(&self, cx: &Context, v: &super::ValueCell) -> Option<Diagnostic> {
@@ -199,11 +246,12 @@ impl Rule for NonstandardSpelling {
     }
 
     fn reads(&self) -> Reads {
-        super::READS
+        super::READS.union(Reads::role(Role::Criterion))
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         self.bare_wan_amounts(cx, out);
+        self.letter_for_comparator(cx, out);
         for v in cx.values() {
             if let Some(d) = self.at_least_all(cx, v).or_else(|| self.bare_wan(cx, v)) {
                 out.push(d);
