@@ -84,6 +84,36 @@ impl Rule for CannotVerify {
                 ),
             ));
         }
+        // A funding block whose total is blank while its sources carry amounts (资金来源 |
+        // 资金总额 heading the block, no total row): the sum can't be checked.
+        for project in &cx.form.projects {
+            let blank = |r: &&crate::form::FundingRow| r.cells.0.iter().all(|(_, c)| c.is_blank());
+            let total = project
+                .funding
+                .iter()
+                .find(|r| r.source == crate::form::FundSource::Total);
+            let sourced = project.funding.iter().any(|r| {
+                r.source != crate::form::FundSource::Total && !r.cells.0.is_empty() && !blank(&r)
+            });
+            let Some(total) = total.filter(|t| !t.cells.0.is_empty() && blank(t)) else {
+                continue;
+            };
+            if sourced {
+                let label = total.label.trimmed();
+                out.push(Diagnostic::new(
+                    self.code(),
+                    cx.loc(cx.money_section(), None, &total.label),
+                    Msg::new(
+                        format!("资金表没有填“{label}”，只有各资金来源的金额，无法核对总额与来源之和"),
+                        format!("The funding block gives no \"{label}\", only its sources, so the total could not be checked"),
+                    ),
+                    Msg::new(
+                        "填写资金总额（等于财政拨款、其他资金等各来源之和），审核按总额核对",
+                        "Give the total (the sum of the sources): it is what the review checks against",
+                    ),
+                ));
+            }
+        }
         let has_funding = cx.form.projects.iter().any(|p| !p.funding.is_empty());
         // An evaluation scored against criteria (部门整体 评价指标表) has no results to weigh
         // against money: only a form that reports results is missing its funding table.
