@@ -202,6 +202,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &budget::unit_cost_exceeds_budget::UnitCostExceedsBudget,
         &budget::period_total_below_annual::PeriodTotalBelowAnnual,
         &budget::spending_exceeds_income::SpendingExceedsIncome,
+        &budget::amount_in_label_cell::AmountInLabelCell,
         &rate::execution_rate_mismatch::ExecutionRateMismatch,
         &rate::spending_without_budget::SpendingWithoutBudget,
         &rate::execution_rate_over_100::ExecutionRateOver100,
