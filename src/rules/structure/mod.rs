@@ -2,6 +2,7 @@
 
 pub mod cannot_verify;
 pub mod child_weights_do_not_sum;
+pub mod common_typo;
 pub mod document_number_malformed;
 pub mod duplicate_indicator;
 pub mod fund_label_misspelled;
