@@ -42,6 +42,14 @@ impl FormKind {
             FormKind::NarrativeReport => "绩效自评报告",
         }
     }
+
+    /// The kind's name in a portal's JSON (`self-evaluation`).
+    pub fn en(self) -> &'static str {
+        FormKind::NAMES
+            .iter()
+            .find(|(_, k)| *k == self)
+            .map_or("", |(n, _)| n)
+    }
 }
 
 /// Position of a cell in the pasted sheet: 1-based record (row) and column.

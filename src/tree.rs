@@ -224,7 +224,7 @@ impl Tree {
         for n in names {
             let c: Vec<char> = stem(n).chars().collect();
             let d = edit_distance(&s, &c);
-            if best.map_or(true, |(b, _)| d < b) {
+            if best.is_none_or(|(b, _)| d < b) {
                 best = Some((d, n));
             }
         }

@@ -120,7 +120,7 @@ pub fn patch(grid: &mut Grid, before: &str, after: &str) -> bool {
     let is_break = |c: &u8| matches!(c, b'\n' | b'\r');
     let changed = |t: &[u8]| {
         t.get(prefix..t.len() - suffix)
-            .map_or(true, |c| c.iter().any(is_break))
+            .is_none_or(|c| c.iter().any(is_break))
     };
     // Right after a CR, the edit may make or break a CR LF pair ("\r\t\n" → "\r\n"):
     // the lines change though no line break was typed.

@@ -1,5 +1,9 @@
 //! Picks a reader for the input (JSON, tab-separated paste or narrative report) and turns bytes into forms plus reader diagnostics.
 
+#[cfg(feature = "workbook")]
+pub mod cell_format;
+#[cfg(feature = "workbook")]
+mod docx;
 pub mod grid;
 pub mod headers;
 mod json;
@@ -7,11 +11,11 @@ pub(crate) mod narrative;
 mod projects;
 mod summary;
 mod tsv;
-#[cfg(feature = "xlsx")]
-pub mod xlsx;
+#[cfg(feature = "workbook")]
+pub mod workbook;
 
 use crate::diagnostic::{Diagnostic, Location, Msg};
-use crate::form::Form;
+use crate::form::{Form, FormKind};
 use crate::rules::registry::Code;
 use std::fmt;
 
@@ -33,8 +37,8 @@ pub enum ReadError {
         bytes: usize,
     },
     Json(String),
-    /// A workbook that is not a readable .xlsx.
-    Xlsx(String),
+    /// A workbook or document that can't be read (corrupt, encrypted, too large).
+    Workbook(String),
 }
 
 impl fmt::Display for ReadError {
@@ -49,28 +53,88 @@ impl fmt::Display for ReadError {
                 "输入过大：{bytes} 字节，上限 {MAX_INPUT_BYTES} 字节。请分批检查 / input too large"
             ),
             ReadError::Json(e) => write!(f, "JSON 格式错误：{e} / invalid JSON"),
-            ReadError::Xlsx(e) => write!(f, "{e}"),
+            ReadError::Workbook(e) => write!(f, "{e}"),
         }
     }
 }
 
 impl std::error::Error for ReadError {}
 
-/// Decodes bytes (UTF-8, or UTF-16 with a byte-order mark) and reads them.
+/// Decodes bytes (UTF-8, or UTF-16 with a byte-order mark) and reads them. A workbook or
+/// document gives its first part that holds a form (`read_file` gives every part).
 pub fn read_bytes(bytes: &[u8]) -> Result<ReadOutput, ReadError> {
+    let mut parts = read_file(bytes)?;
+    let first = parts
+        .iter()
+        .position(|p| !p.output.forms.is_empty())
+        .unwrap_or(0);
+    Ok(if first < parts.len() {
+        parts.swap_remove(first).output
+    } else {
+        ReadOutput::default()
+    })
+}
+
+/// One part of a file read on its own: a sheet of a workbook, a table or the text of a
+/// document, or the whole of a text file.
+#[derive(Debug, Clone)]
+pub struct Part {
+    /// The sheet's name (表格1, 正文 for a document); `None` for a text file.
+    pub name: Option<String>,
+    pub output: ReadOutput,
+}
+
+/// Reads a file: text, or every sheet of a workbook and every table of a Word document.
+/// Of a workbook or document, the parts that hold no form are left out (a 填报说明 sheet,
+/// a 项目基本信息 sheet of fields alone); when none holds one, the first part is kept, so
+/// that "no form recognised" is said once.
+pub fn read_file(bytes: &[u8]) -> Result<Vec<Part>, ReadError> {
+    let mut parts = Vec::new();
+    for (name, text) in file_texts(bytes)? {
+        let output = read_text(&text)?;
+        parts.push(Part { name, output });
+    }
+    if parts.len() > 1 {
+        if parts.iter().any(|p| holds_form(&p.output)) {
+            parts.retain(|p| holds_form(&p.output));
+        } else {
+            parts.truncate(1);
+        }
+    }
+    Ok(parts)
+}
+
+/// A part with a form to check: indicators, funding lines, or rows of projects or text.
+/// A sheet of header fields alone (项目名称, 主管部门) is read as a form when pasted, so that
+/// the clerk hears what is missing; a workbook's other sheets are not forms.
+pub fn holds_form(output: &ReadOutput) -> bool {
+    output.forms.iter().any(|f| {
+        f.kind != FormKind::Target && f.kind != FormKind::SelfEvaluation
+            || f.projects
+                .iter()
+                .any(|p| !p.indicators.is_empty() || !p.funding.is_empty())
+    })
+}
+
+/// A file's parts as the texts their paste would be, each with its sheet's name (`None`
+/// for a text file).
+pub fn file_texts(bytes: &[u8]) -> Result<Vec<(Option<String>, String)>, ReadError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(ReadError::TooLarge { bytes: bytes.len() });
     }
-    #[cfg(feature = "xlsx")]
-    if xlsx::is_zip(bytes) {
-        let rows = xlsx::read_rows(bytes).map_err(|e| ReadError::Xlsx(e.to_string()))?;
-        return read_text(&xlsx::to_tsv(&rows));
+    #[cfg(feature = "workbook")]
+    if workbook::is_workbook(bytes) {
+        let sheets = workbook::read_sheets(bytes).map_err(|e| ReadError::Workbook(e.0))?;
+        return Ok(sheets
+            .into_iter()
+            .map(|s| (Some(s.name), s.content.to_text()))
+            .collect());
     }
-    let text = decode(bytes)?;
-    read_text(&text)
+    Ok(vec![(None, decode_text(bytes)?)])
 }
 
-fn decode(bytes: &[u8]) -> Result<String, ReadError> {
+/// Text from bytes: UTF-8 or UTF-16 (with a byte-order mark), or GBK/GB18030 in the CLI.
+pub fn decode_text(bytes: &[u8]) -> Result<String, ReadError> {
     let utf16 = |le: bool| {
         let units: Vec<u16> = bytes
             .get(2..)

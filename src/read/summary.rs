@@ -548,7 +548,7 @@ fn short_row(
             .map_or(String::new(), |(_, g)| normalize_label(&g.level2.text))
     };
     let part = |slot: usize| {
-        if slot % 2 == 0 {
+        if slot.is_multiple_of(2) {
             "年度指标内容"
         } else {
             "完成情况"
@@ -571,7 +571,7 @@ fn short_row(
         loc(form, rownum, lone),
         Msg::new(
             format!("第 {rownum} 行比其他行少一个单元格，其后的单元格整体左移；按内容推断缺少的是{what_zh}"),
-            format!("Row {rownum} has one cell fewer than the other rows, so later cells shift left; by content the missing cell is the {} of \"{}\"", if gap % 2 == 0 { "target" } else { "result" }, group_name(gap)),
+            format!("Row {rownum} has one cell fewer than the other rows, so later cells shift left; by content the missing cell is the {} of \"{}\"", if gap.is_multiple_of(2) { "target" } else { "result" }, group_name(gap)),
         ),
         Msg::new(
             "已按推断对齐读取该行。请在表格中补上缺少的单元格（无内容可填“不适用”），使各列与表头对齐后再提交",

@@ -331,7 +331,7 @@ impl<'g> Reader<'g> {
                 }
             }
             // A heading over a goal block (年度绩效目标 above *年度绩效总目标：…), not a field.
-            if lone && key == "年度目标" && value.as_ref().map_or(true, Cell::is_blank) {
+            if lone && key == "年度目标" && value.as_ref().is_none_or(Cell::is_blank) {
                 continue;
             }
             if key == "项目名称"
@@ -921,7 +921,7 @@ impl<'g> Reader<'g> {
         self.out.diagnostics.extend(diags);
         let runs_to_end = rows
             .get(i..)
-            .map_or(true, |rest| rest.iter().all(|r| blank(r)));
+            .is_none_or(|rest| rest.iter().all(|r| blank(r)));
         let open_ended = runs_to_end && totals.is_empty() && !indicators.is_empty();
         let project = &mut self.building().project;
         project.indicators.extend(indicators);

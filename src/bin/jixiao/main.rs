@@ -1,5 +1,8 @@
 //! The command line: reads files or stdin, prints diagnostics as text or JSON, exits 1 on errors and 2 on unreadable input.
 
+mod batch;
+
+use batch::Output;
 use jixiao::diagnostic::Lang;
 use jixiao::profile::Profile;
 use jixiao::rules::registry;
@@ -10,10 +13,19 @@ const USAGE: &str = "\
 jixiao — 预算绩效表格检查 / budget performance form validator
 
 用法 / usage:
-  jixiao check [--profile NAME|FILE] [--format text|json] [--lang zh|en] [--approved FILE] FILE...
+  jixiao check [--profile NAME|FILE] [--format text|json|csv] [--summary csv] [--lang zh|en]
+               [--approved FILE|DIR]... FILE|DIR...
+        读取粘贴文本(.tsv/.txt/.csv/.json)、工作簿(.xlsx/.xls/.et/.xlsb/.ods)的每张工作表
+        和 Word 文档(.docx)的正文与每个表格；DIR 为文件夹时检查其中全部这些文件
+        reads pastes, every sheet of a workbook, a Word document's text and tables; a DIR is walked
         FILE 为 - 时读标准输入 / FILE - reads stdin
-        --approved 批复的绩效目标表，自评表按项目名称与之比对 / approved target forms to compare with
-        退出码 / exit: 0 无错误 no errors, 1 有错误 errors found, 2 无法读取 unreadable input
+        --approved 批复的绩效目标表（文件或文件夹），自评表按项目名称与之比对
+                   approved target forms (files or folders), paired by project name
+        --format csv   每条问题一行（文件、工作表、单元格如 G12、代码、级别、问题、修改建议）
+                       one row per finding, safe to open in Excel
+        --summary csv  每张表一行（文件、工作表、类型、项目、错误/警告/提示数）
+                       one row per form instead of the findings
+        退出码 / exit: 0 无错误 no errors, 1 有错误 errors found, 2 有文件无法读取 a file unreadable
   jixiao value TEXT [--unit U] [--op OP]   解析一个指标值 / parse one target value (JSON)
   jixiao codes [--format text|json]        列出全部诊断代码 / list every diagnostic code
   jixiao read FILE                         输出读入的表单模型 JSON / print the form model as read
@@ -21,7 +33,8 @@ jixiao — 预算绩效表格检查 / budget performance form validator
 
 struct Args {
     profile: Option<String>,
-    approved: Option<String>,
+    approved: Vec<String>,
+    summary: bool,
     format: String,
     lang: Lang,
     unit: Option<String>,
@@ -32,7 +45,8 @@ struct Args {
 fn parse_args(args: &[String]) -> Result<Args, String> {
     let mut a = Args {
         profile: None,
-        approved: None,
+        approved: Vec::new(),
+        summary: false,
         format: "text".to_string(),
         lang: Lang::Zh,
         unit: None,
@@ -48,12 +62,22 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         };
         match arg.as_str() {
             "--profile" => a.profile = Some(value("--profile")?),
-            "--approved" => a.approved = Some(value("--approved")?),
+            "--approved" => a.approved.push(value("--approved")?),
             "--format" => {
                 a.format = value("--format")?;
-                if a.format != "json" && a.format != "text" {
-                    return Err(format!("--format 只能是 text 或 json，收到 {}", a.format));
+                if !["text", "json", "csv"].contains(&a.format.as_str()) {
+                    return Err(format!(
+                        "--format 只能是 text、json 或 csv，收到 {}",
+                        a.format
+                    ));
                 }
+            }
+            "--summary" => {
+                let v = value("--summary")?;
+                if v != "csv" {
+                    return Err(format!("--summary 只能是 csv，收到 {v}"));
+                }
+                a.summary = true;
             }
             "--lang" => {
                 let v = value("--lang")?;
@@ -82,7 +106,7 @@ fn load_profile(spec: Option<&str>) -> Result<Profile, String> {
     }
 }
 
-fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
     if path == "-" {
         let mut buf = Vec::new();
         std::io::stdin().read_to_end(&mut buf)?;
@@ -94,69 +118,84 @@ fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
 
 fn check(a: &Args) -> Result<u8, String> {
     if a.positional.is_empty() {
-        return Err("请给出要检查的文件（或 - 读标准输入）/ give a FILE or -".to_string());
+        return Err(
+            "请给出要检查的文件或文件夹（或 - 读标准输入）/ give a FILE, DIR or -".to_string(),
+        );
     }
     let profile = load_profile(a.profile.as_deref())?;
-    let approved = match &a.approved {
-        None => None,
-        Some(path) => Some(
-            read_input(path)
-                .map_err(|e| format!("无法读取 {path}: {e}"))
-                .and_then(|b| jixiao::read::read_bytes(&b).map_err(|e| format!("{path}: {e}")))?,
-        ),
-    };
     let mut worst = 0u8;
+    let (approved, failed) = batch::approved_texts(&a.approved)?;
+    for e in &failed {
+        eprintln!("{e}");
+        worst = 2;
+    }
+    let files = batch::expand(&a.positional)?;
+    if files.is_empty() {
+        return Err("文件夹中没有可检查的文件（.tsv .txt .csv .json .xlsx .xls .et .xlsb .ods .docx）/ no files to check".to_string());
+    }
+    let output = match (a.summary, a.format.as_str()) {
+        (true, _) => Output::Summary,
+        (_, "json") => Output::Json,
+        (_, "csv") => Output::Csv,
+        _ => Output::Text,
+    };
+    let results = batch::check_all(&files, &approved, &profile, a.lang, output);
+    let mut stdout = std::io::stdout().lock();
     let mut records = Vec::new();
-    let mut text = String::new();
-    for path in &a.positional {
-        let report = read_input(path)
-            .map_err(|e| format!("无法读取 {path}: {e}"))
-            .and_then(|bytes| {
-                let input = jixiao::read::read_bytes(&bytes).map_err(|e| format!("{path}: {e}"))?;
-                Ok(match &approved {
-                    Some(a) => jixiao::check_against(input, a.clone(), &profile),
-                    None => jixiao::check_forms(input, &profile),
-                })
-            });
-        match report {
-            Ok(report) => {
-                if report.has_errors() {
-                    worst = worst.max(1);
-                }
-                if a.format == "json" {
-                    let rec = serde_json::to_value(report.to_record(a.lang))
-                        .map_err(|e| e.to_string())?;
-                    records.push((path.clone(), rec));
-                } else {
-                    text.push_str(&report.to_text(a.lang, path));
-                }
-            }
+    let mut rows = Vec::new();
+    for r in results {
+        let parts = match r.parts {
+            Ok(parts) => parts,
             Err(e) => {
                 eprintln!("{e}");
                 worst = 2;
+                rows.push(batch::unreadable_row(&r.path, &e, output, a.lang));
+                continue;
+            }
+        };
+        for mut part in parts {
+            if part.errors {
+                worst = worst.max(1);
+            }
+            match output {
+                Output::Text => {
+                    let _ = write!(stdout, "{}", part.text);
+                }
+                Output::Json => {
+                    let mut rec = part.json.take().unwrap_or_default();
+                    if let Some(o) = rec.as_object_mut() {
+                        if let Some(sheet) = &part.sheet {
+                            o.insert("sheet".into(), serde_json::Value::String(sheet.clone()));
+                        }
+                    }
+                    records.push((r.path.clone(), rec));
+                }
+                Output::Csv | Output::Summary => rows.append(&mut part.rows),
             }
         }
     }
-    let mut stdout = std::io::stdout().lock();
-    if a.format == "json" {
-        let out = match records.as_slice() {
-            [(_, one)] if a.positional.len() == 1 => one.clone(),
-            _ => serde_json::json!({
-                "files": records
-                    .into_iter()
-                    .map(|(file, mut rec)| {
-                        if let Some(o) = rec.as_object_mut() {
-                            o.insert("file".to_string(), serde_json::Value::String(file));
-                        }
-                        rec
-                    })
-                    .collect::<Vec<_>>()
-            }),
-        };
-        let s = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
-        let _ = writeln!(stdout, "{s}");
-    } else {
-        let _ = write!(stdout, "{text}");
+    match output {
+        Output::Text => {}
+        Output::Json => {
+            let out = match records.as_slice() {
+                [(_, one)] if files.len() == 1 => one.clone(),
+                _ => serde_json::json!({
+                    "files": records
+                        .into_iter()
+                        .map(|(file, mut rec)| {
+                            if let Some(o) = rec.as_object_mut() {
+                                o.insert("file".to_string(), serde_json::Value::String(file));
+                            }
+                            rec
+                        })
+                        .collect::<Vec<_>>()
+                }),
+            };
+            let s = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
+            let _ = writeln!(stdout, "{s}");
+        }
+        Output::Csv => batch::write_csv(&mut stdout, &batch::FINDING_HEADER, &rows)?,
+        Output::Summary => batch::write_csv(&mut stdout, &batch::FORM_HEADER, &rows)?,
     }
     Ok(worst)
 }
