@@ -195,6 +195,14 @@ impl Validator {
         to_js(&rows)
     }
 
+    /// Whether a sheet's text holds a form to check (indicators, funding lines, rows of
+    /// projects or a report), as the CLI decides which sheets of a workbook to check: a
+    /// 填报说明 sheet, or one of header fields alone, does not.
+    #[wasm_bindgen(js_name = holdsForm)]
+    pub fn holds_form(&self, text: &str) -> bool {
+        crate::read::read_text(text).is_ok_and(|out| crate::read::holds_form(&out))
+    }
+
     /// The typed reading of one 指标值 cell.
     #[wasm_bindgen(js_name = parseValue)]
     pub fn parse_value(&self, text: &str) -> Result<JsValue, JsError> {

@@ -27,7 +27,8 @@ const I18N = {
     fixed: '已修改，正在重新检查…', thisCell: '本单元格',
     confirmFix: (from, to) => `将“${from}”改为“${to}”？\n这一修改会改变填写的内容，请确认。`,
     replaceConfirm: '用粘贴的表格替换当前表格？（可用“撤销”恢复）', clearConfirm: '清空整张表格？（可用“撤销”恢复）',
-    readFail: (m) => `无法读取该文件：${m}`, undone: '已撤销', nothingToUndo: '没有可撤销的操作',
+    readFail: (m) => `无法读取该文件：${m}`, sheetPick: '工作表',
+    sheetOption: (name, i, n) => `工作表 ${i}/${n}：${name}`, sheetsFound: (n) => `文件中有 ${n} 张表格，正在显示第 1 张；可在“工作表”中切换`, undone: '已撤销', nothingToUndo: '没有可撤销的操作',
     printedAt: (d) => `打印时间：${d} · 由 jixiao 在本机检查`,
     editCell: (ref) => `编辑单元格 ${ref}`, sheetLabel: '表格',
     moreRows: (n) => `还有 ${n} 行未显示 —— 滚动到此或点击继续显示（检查已包括全部行）`,
@@ -60,7 +61,8 @@ const I18N = {
     fixed: 'Changed; checking again…', thisCell: 'this cell',
     confirmFix: (from, to) => `Change “${from}” to “${to}”?\nThis changes what was filled in; please confirm.`,
     replaceConfirm: 'Replace the current sheet with the pasted form? (Undo brings it back)', clearConfirm: 'Clear the whole sheet? (Undo brings it back)',
-    readFail: (m) => `Could not read the file: ${m}`, undone: 'Undone', nothingToUndo: 'Nothing to undo',
+    readFail: (m) => `Could not read the file: ${m}`, sheetPick: 'Sheet',
+    sheetOption: (name, i, n) => `Sheet ${i}/${n}: ${name}`, sheetsFound: (n) => `The file holds ${n} forms; showing the first. Switch with the sheet list`, undone: 'Undone', nothingToUndo: 'Nothing to undo',
     printedAt: (d) => `Printed ${d} · checked on this computer by jixiao`,
     editCell: (ref) => `Edit cell ${ref}`, sheetLabel: 'Sheet',
     moreRows: (n) => `${n} more rows not shown yet — scroll here or click to show them (the check covers every row)`,
@@ -785,8 +787,25 @@ function showTip(td) {
 
 // ---- loading ----
 let loadedByUser = false;
-async function loadText(text, { confirmReplace = false, fromDraft = false, answer = null } = {}) {
+/** A workbook's sheets that hold forms, offered in the sheet list when there are several. */
+function showSheets(sheets) {
+  const pick = $('sheet-pick');
+  pick.replaceChildren(...sheets.map((s, i) => {
+    const o = document.createElement('option');
+    o.value = String(i);
+    o.textContent = t('sheetOption')(s.name, i + 1, sheets.length);
+    return o;
+  }));
+  pick.hidden = sheets.length < 2;
+  pick.onchange = () => {
+    const s = sheets[Number(pick.value)];
+    if (s) loadText(s.text, { keepSheets: true });
+  };
+}
+
+async function loadText(text, { confirmReplace = false, fromDraft = false, answer = null, keepSheets = false } = {}) {
   if (confirmReplace && !sheetEmpty() && !window.confirm(t('replaceConfirm'))) return;
+  if (!keepSheets) $('sheet-pick').hidden = true;
   if (!fromDraft) loadedByUser = true;
   let msg;
   try {
@@ -892,10 +911,13 @@ async function openFile(file) {
   try {
     const buf = await file.arrayBuffer();
     const bytes = new Uint8Array(buf);
-    if (bytes[0] === 0x50 && bytes[1] === 0x4b) { // PK: an .xlsx workbook
+    // PK (.xlsx, .ods, .docx) or an OLE compound file (.xls, .et): a workbook or document.
+    if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
       if (!sheetEmpty() && !window.confirm(t('replaceConfirm'))) return;
       const msg = await request({ type: 'workbook', bytes: buf });
-      await loadText(toText(msg.grid));
+      showSheets(msg.sheets);
+      await loadText(msg.sheets[0] ? msg.sheets[0].text : '', { keepSheets: true });
+      if (msg.sheets.length > 1) $('status').textContent = t('sheetsFound')(msg.sheets.length);
       return;
     }
     const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;

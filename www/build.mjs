@@ -57,10 +57,10 @@ ${FROM_BASE64}
 }
 writeFileSync(join(dist, 'wasm_bytes.js'), bytesModule(wasm));
 
-// The .xlsx reader, a module of its own (workbook/): the worker loads it on the first
+// The workbook reader, a module of its own (workbook/): the worker loads it on the first
 // workbook (importScripts of workbook-worker.js; inline in the single file), and portals
-// import workbook.js, whose readWorkbook() inflates and instantiates it on first use.
-const WORKBOOK = ['WORKBOOK_GZIP_BASE64', 'workbookModuleBytes', 'the .xlsx reader module'];
+// import workbook.js, whose readSheets()/readWorkbook() inflate and instantiate it on first use.
+const WORKBOOK = ['WORKBOOK_GZIP_BASE64', 'workbookModuleBytes', 'the workbook reader module'];
 const wbNm = join(here, 'pkg-workbook-nomodules');
 if (!existsSync(join(wbNm, 'jixiao_workbook.js'))) throw new Error('www/pkg-workbook-nomodules missing: run `make www`');
 const workbookClassic = `${readFileSync(join(wbNm, 'jixiao_workbook.js'), 'utf8')}\n${
@@ -70,14 +70,23 @@ mkdirSync(join(dist, 'pkg-workbook'), { recursive: true });
 const wbEs = join(here, 'pkg-workbook');
 for (const f of ['jixiao_workbook.js', 'jixiao_workbook.d.ts']) copyFileSync(join(wbEs, f), join(dist, 'pkg-workbook', f));
 writeFileSync(join(dist, 'workbook.js'), `${bytesModule(readFileSync(join(wbEs, 'jixiao_workbook_bg.wasm')), ...WORKBOOK)}
-import { initSync, readWorkbook as read } from './pkg-workbook/jixiao_workbook.js';
+import { initSync, readWorkbook as read, readSheets as sheets } from './pkg-workbook/jixiao_workbook.js';
 let ready = null;
-/** The first sheet of an .xlsx workbook (bytes: Uint8Array) as rows of cell texts, as Excel
- * shows them. The reader's module is inflated and instantiated on the first call. Rejects
- * with a message for a file that is not a readable workbook. */
-export async function readWorkbook(bytes) {
+function init() {
   ready ??= workbookModuleBytes().then((module) => { initSync({ module }); });
-  await ready;
+  return ready;
+}
+/** Every visible sheet of a workbook (.xlsx .xls .xlsb .ods; bytes: Uint8Array), or a Word
+ * document's text (正文) and tables (表格1…), as {name, text}: the text its copy would paste,
+ * to give to Validator.check. The reader's module is inflated and instantiated on the first
+ * call. Rejects with a message for a file that can't be read (corrupt, encrypted). */
+export async function readSheets(bytes) {
+  await init();
+  return sheets(bytes);
+}
+/** The first sheet of a workbook as rows of cell texts, as Excel shows them. */
+export async function readWorkbook(bytes) {
+  await init();
   return read(bytes);
 }
 `);

@@ -32,8 +32,13 @@ function answer(job) {
       // A whole form: its cells as the checker splits them, and the findings.
       return { grid: v.grid(job.text), json: v.checkJson(job.text) };
     }
-    case 'workbook':
-      return { grid: readWorkbook(new Uint8Array(job.bytes)) };
+    case 'workbook': {
+      // Every sheet (or a document's text and tables); those that hold a form, or the
+      // first when none does, so that "no form recognised" is said once.
+      const sheets = readSheets(new Uint8Array(job.bytes));
+      const forms = sheets.filter((s) => v.holdsForm(s.text));
+      return { sheets: forms.length ? forms : sheets.slice(0, 1) };
+    }
     case 'template':
       return { grid: v.template(job.kind) };
     case 'cells':
@@ -43,21 +48,21 @@ function answer(job) {
   }
 }
 
-// The .xlsx reader is a module of its own, loaded on the first workbook: the checker's
+// The workbook reader is a module of its own, loaded on the first workbook: the checker's
 // module, compiled on every page load, stays without it. The built worker.js loads
 // workbook-worker.js (the reader's no-modules glue and gzip+base64 bytes); in the single
 // offline file that script is inline, ahead of this one.
-let readWorkbook = null;
+let readSheets = null;
 let workbookLoading = null;
 function loadWorkbookReader() {
   workbookLoading ??= (async () => {
     /* global jixiao_workbook, workbookModuleBytes */
     if (typeof jixiao_workbook === 'undefined') importScripts('workbook-worker.js');
     jixiao_workbook.initSync({ module: await workbookModuleBytes() });
-    return jixiao_workbook.readWorkbook;
+    return jixiao_workbook.readSheets;
   })().then(
-    (read) => { readWorkbook = read; },
-    (e) => { readWorkbook = () => { throw new Error(`the .xlsx reader did not load: ${(e && e.message) || e}`); }; },
+    (read) => { readSheets = read; },
+    (e) => { readSheets = () => { throw new Error(`the workbook reader did not load: ${(e && e.message) || e}`); }; },
   );
   return workbookLoading;
 }
@@ -66,7 +71,7 @@ function run() {
   scheduled = false;
   while (queue.length) {
     // A workbook waits for its reader, and what came after it waits behind it.
-    if (queue[0].type === 'workbook' && !readWorkbook) {
+    if (queue[0].type === 'workbook' && !readSheets) {
       loadWorkbookReader().then(run);
       return;
     }

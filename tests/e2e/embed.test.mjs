@@ -79,8 +79,13 @@ test('a portal reads a workbook with workbook.js; a file that is not one is refu
     const rows = await readWorkbook(new Uint8Array(bytes));
     let refused = null;
     try { await readWorkbook(new Uint8Array([1, 2, 3])); } catch (e) { refused = String(e.message || e); }
-    return { rows, refused };
+    const { readSheets } = await import('./workbook.js');
+    const sheets = await readSheets(new Uint8Array(bytes));
+    return { rows, refused, sheets };
   }, xlsx);
+  assert.equal(out.sheets.length, 1);
+  assert.equal(typeof out.sheets[0].name, 'string');
+  assert.ok(out.sheets[0].text.includes('88.16%'), 'a sheet as the text its copy pastes');
   assert.ok(out.rows.length > 20, `rows: ${out.rows.length}`);
   assert.ok(out.rows.every((r) => Array.isArray(r) && r.every((c) => typeof c === 'string')));
   assert.ok(out.rows.some((r) => r.includes('88.16%')), 'a rate shown as its format shows it');

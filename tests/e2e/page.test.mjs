@@ -235,6 +235,39 @@ test('a blank form in the chosen profile’s layout, and a workbook opened from 
   await context.close();
 });
 
+test('a workbook of several forms opens each sheet from the sheet list; an .xls and a Word document open too', async () => {
+  const { page, context, errors } = await openPage();
+  const wb = join(root, 'tests', 'fixtures', 'workbooks');
+  let n = await checkedCount(page);
+  // The instructions sheet and the cover are skipped; the two forms are offered.
+  await page.setInputFiles('#file', join(wb, 'xlsxwriter-two-forms.xlsx'));
+  await waitChecked(page, n);
+  assert.equal(await page.isVisible('#sheet-pick'), true);
+  const options = await page.$$eval('#sheet-pick option', (os) => os.map((o) => o.textContent));
+  assert.deepEqual(options, ['工作表 1/2：目标表', '工作表 2/2：自评表']);
+  assert.match(await page.textContent('#forms'), /农村公路安全生命防护工程/);
+  await page.screenshot({ path: join(shots, 'workbook-sheets.png') });
+  n = await checkedCount(page);
+  await page.selectOption('#sheet-pick', '1');
+  await waitChecked(page, n);
+  assert.match(await page.textContent('#forms'), /社区安全培训/);
+  assert.equal(await page.textContent('#cell-6-7'), '95.00%'); // a formula's cached value, as its format shows it
+  // An .xls with its form on the second sheet: that form, and no sheet list.
+  n = await checkedCount(page);
+  await page.setInputFiles('#file', join(wb, 'xlwt-instructions-first.xls'));
+  await waitChecked(page, n);
+  assert.equal(await page.isVisible('#sheet-pick'), false);
+  assert.match(await page.textContent('#forms'), /农村公路安全生命防护工程/);
+  // A Word report with its 自评表 as a table: the report and the table are offered.
+  n = await checkedCount(page);
+  await page.setInputFiles('#file', join(wb, 'python-docx-report.docx'));
+  await waitChecked(page, n);
+  const doc = await page.$$eval('#sheet-pick option', (os) => os.map((o) => o.textContent));
+  assert.deepEqual(doc, ['工作表 1/2：正文', '工作表 2/2：表格1']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('cell text that looks like markup renders as text', async () => {
   const { page, context, errors } = await openPage();
   const hostile = fixture('clean/valid-central-self-evaluation.tsv').replace('社区安全培训', '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>');
