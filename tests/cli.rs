@@ -236,17 +236,33 @@ fn a_folder_is_checked_as_a_batch_with_tables_for_excel() {
     let d = dir.to_str().unwrap();
 
     let out = run(&["check", "--summary", "csv", d], None);
-    assert_eq!(out.status.code(), Some(2), "an unreadable file makes the exit 2");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an unreadable file makes the exit 2"
+    );
     let table = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = table.lines().collect();
     assert_eq!(lines[0], "\u{feff}文件,工作表,表,类型,项目,错误,警告,提示");
     // 丙.tsv, 乙.xls 目标表, 坏.xlsx (unreadable), 甲.xlsx 目标表 and 自评表: in path order.
     assert_eq!(lines.len(), 6, "{table}");
     assert!(lines[1].contains("丙.tsv,,1,绩效自评表"), "{}", lines[1]);
-    assert!(lines[2].contains("乙.xls,目标表,1,绩效目标表,农村公路安全生命防护工程,0,0,0"), "{}", lines[2]);
+    assert!(
+        lines[2].contains("乙.xls,目标表,1,绩效目标表,农村公路安全生命防护工程,0,0,0"),
+        "{}",
+        lines[2]
+    );
     assert!(lines[3].contains("坏.xlsx,,,无法读取,"), "{}", lines[3]);
-    assert!(lines[4].contains("甲.xlsx,目标表,1,绩效目标表"), "{}", lines[4]);
-    assert!(lines[5].contains("甲.xlsx,自评表,1,绩效自评表,社区安全培训,0,0,0"), "{}", lines[5]);
+    assert!(
+        lines[4].contains("甲.xlsx,目标表,1,绩效目标表"),
+        "{}",
+        lines[4]
+    );
+    assert!(
+        lines[5].contains("甲.xlsx,自评表,1,绩效自评表,社区安全培训,0,0,0"),
+        "{}",
+        lines[5]
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("坏.xlsx"));
 
     let out = run(&["check", "--format", "csv", &format!("{d}/二科")], None);
@@ -254,7 +270,13 @@ fn a_folder_is_checked_as_a_batch_with_tables_for_excel() {
     let table = String::from_utf8(out.stdout).unwrap();
     assert!(table.starts_with("\u{feff}文件,工作表,表,单元格,代码,级别,问题,修改建议"));
     let r001 = table.lines().find(|l| l.contains(",R001,")).unwrap();
-    assert!(r001.contains(",G6,R001,error,"), "the cell as Excel names it: {r001}");
-    assert!(!table.lines().any(|l| l.contains("乙.xls")), "a clean sheet has no rows: {table}");
+    assert!(
+        r001.contains(",G6,R001,error,"),
+        "the cell as Excel names it: {r001}"
+    );
+    assert!(
+        !table.lines().any(|l| l.contains("乙.xls")),
+        "a clean sheet has no rows: {table}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
