@@ -172,6 +172,47 @@ fn main() {
         ));
     }
 
+    // A reviewer's batch through the CLI: a folder of files checked by one command, on one
+    // core (RAYON_NUM_THREADS=1) and on all of them.
+    let files = if bench { 400 } else { 8 };
+    for (kind, source) in [
+        (
+            "tsv",
+            format!("{root}/tests/fixtures/clean/valid-central-self-evaluation.tsv"),
+        ),
+        (
+            "xlsx",
+            format!("{root}/tests/fixtures/workbooks/xlsxwriter-two-forms.xlsx"),
+        ),
+    ] {
+        let dir = std::env::temp_dir().join(format!("jixiao-bench-{kind}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let _ = std::fs::create_dir_all(&dir);
+        for i in 0..files {
+            let _ = std::fs::copy(&source, dir.join(format!("{i:04}.{kind}")));
+        }
+        for (cores, threads) in [("one core", Some("1")), ("all cores", None)] {
+            let per_sec = measure(if bench { 3 } else { 1 }, Duration::ZERO, files, || {
+                let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"));
+                cmd.args(["check", "--summary", "csv"]).arg(&dir);
+                cmd.stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null());
+                match threads {
+                    Some(t) => cmd.env("RAYON_NUM_THREADS", t),
+                    None => cmd.env_remove("RAYON_NUM_THREADS"),
+                };
+                black_box(cmd.status().ok());
+            });
+            rows.push((
+                format!("batch of .{kind}: files / s, {cores}"),
+                per_sec,
+                0.0,
+                "",
+            ));
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
     if !bench {
         println!(
             "throughput smoke run ok ({} measurements); run `make bench` for figures",

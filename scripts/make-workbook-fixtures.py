@@ -196,6 +196,24 @@ def docx_report_with_table():
         encoding="utf-8")
 
 
+def seeds():
+    """Seed 004 (a summary self-evaluation of fourteen projects, rates as 0.00%) as LibreOffice
+    saves it in .xls and .ods from its .xlsx, and seed 003 (a report) as a Word document."""
+    import docx
+    seed4 = root / "seeds" / "004_9d9dc482990db41b.txt"
+    shutil.copy(root / "xlsx" / "seed-004.xlsx", out / "seed-004.xlsx")
+    shutil.copy(seed4, out / "seed-004__自评表.tsv")
+    libreoffice(out / "seed-004.xlsx", "xls")
+    libreoffice(out / "seed-004.xlsx", "ods")
+    seed3 = root / "seeds" / "003_fd178c73d5be2efc.txt"
+    d = docx.Document()
+    text = seed3.read_text(encoding="utf-8")
+    for line in text.split("\n"):
+        d.add_paragraph(line)
+    d.save(out / "python-docx-seed-003.docx")
+    shutil.copy(seed3, out / "python-docx-seed-003__正文.tsv")
+
+
 def libreoffice(src, to):
     """LibreOffice's own save of a workbook (--convert-to xls|ods)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -215,4 +233,6 @@ docx_report_with_table()
 libreoffice(out / "openpyxl-instructions-first.xlsx", "ods")
 libreoffice(out / "openpyxl-instructions-first.xlsx", "xls")
 libreoffice(out / "xlsxwriter-two-forms.xlsx", "ods")
+libreoffice(out / "xlsxwriter-two-forms.xlsx", "xls")
+seeds()
 print("written:", sorted(p.name for p in out.iterdir()))

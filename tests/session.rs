@@ -77,7 +77,12 @@ fn a_session_after_each_edit_reports_what_a_fresh_check_does() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut files = Vec::new();
     for dir in std::fs::read_dir(&root).unwrap() {
-        for f in std::fs::read_dir(dir.unwrap().path()).into_iter().flatten() {
+        let dir = dir.unwrap().path();
+        // The pastes beside the workbooks are copies of fixtures edited here already.
+        if dir.ends_with("workbooks") {
+            continue;
+        }
+        for f in std::fs::read_dir(dir).into_iter().flatten() {
             files.push(f.unwrap().path());
         }
     }

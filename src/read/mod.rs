@@ -8,11 +8,15 @@ pub mod grid;
 pub mod headers;
 mod json;
 pub(crate) mod narrative;
+#[cfg(feature = "workbook")]
+mod ods;
 mod projects;
 mod summary;
 mod tsv;
 #[cfg(feature = "workbook")]
 pub mod workbook;
+#[cfg(feature = "workbook")]
+mod xls_formats;
 
 use crate::diagnostic::{Diagnostic, Location, Msg};
 use crate::form::{Form, FormKind};

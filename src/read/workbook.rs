@@ -3,7 +3,8 @@
 //! their formats, a merged range's value in its top-left cell and blanks elsewhere.
 
 use super::cell_format::{builtin, decimal, format_number};
-use super::docx;
+use super::xls_formats::SheetFormats;
+use super::{docx, ods, xls_formats};
 use calamine::{Data, Reader, Sheets};
 use std::io::{Cursor, Read, Seek};
 
@@ -78,15 +79,14 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
         }
         if names.iter().any(|n| n == "xl/workbook.xml") {
             let book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| opened(&e))?;
-            return sheets(Sheets::Xlsx(book));
+            return sheets(Sheets::Xlsx(book), None);
         }
         if names.iter().any(|n| n == "xl/workbook.bin") {
             let book = calamine::Xlsb::new(Cursor::new(bytes)).map_err(|e| opened(&e))?;
-            return sheets(Sheets::Xlsb(book));
+            return sheets(Sheets::Xlsb(book), None);
         }
         if names.iter().any(|n| n == "content.xml") {
-            let book = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| opened(&e))?;
-            return sheets(Sheets::Ods(book));
+            return ods::read(bytes).map_err(err);
         }
         return Err(err(
             "这个压缩文件不是 Excel/WPS 工作簿，也不是 Word 文档（.xlsx/.ods/.docx）。请在 Excel/WPS 中另存为 .xlsx 后再打开 / not a workbook",
@@ -97,7 +97,7 @@ pub fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, WorkbookError> {
             return Err(err(PASSWORD));
         }
         let book = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| opened(&e))?;
-        return sheets(Sheets::Xls(book));
+        return sheets(Sheets::Xls(book), Some(&xls_formats::read(bytes)));
     }
     Err(err(
         "不是可识别的工作簿或文档。请在 Excel/WPS 中另存为 .xlsx 后再打开 / not a workbook",
@@ -154,8 +154,12 @@ fn zip_guard(bytes: &[u8]) -> Result<Vec<String>, WorkbookError> {
     Ok(names)
 }
 
-/// The visible sheets of a calamine workbook as rows of cell texts.
-fn sheets<RS: Read + Seek>(mut book: Sheets<RS>) -> Result<Vec<Sheet>, WorkbookError> {
+/// The visible sheets of a calamine workbook as rows of cell texts; an .xls's number
+/// formats come in `xls` (calamine gives them for .xlsx only).
+fn sheets<RS: Read + Seek>(
+    mut book: Sheets<RS>,
+    xls: Option<&SheetFormats>,
+) -> Result<Vec<Sheet>, WorkbookError> {
     let visible: Vec<String> = book
         .sheets_metadata()
         .iter()
@@ -200,16 +204,21 @@ fn sheets<RS: Read + Seek>(mut book: Sheets<RS>) -> Result<Vec<Sheet>, WorkbookE
                     top.saturating_add(u32::try_from(r).unwrap_or(u32::MAX)),
                     left.saturating_add(u32::try_from(c).unwrap_or(u32::MAX)),
                 );
-                let code = styles
-                    .as_ref()
-                    .and_then(|s| s.get(at))
-                    .and_then(|s| s.number_format.as_ref())
-                    .map(|f| match f.format_id {
-                        // A built-in id: Excel's own code (calamine's table drops the
-                        // `_)` of ids 37–40, which a copy shows as a trailing space).
-                        Some(id) if id < 164 && builtin(id) != "General" => builtin(id).to_string(),
-                        _ => f.format_code.clone(),
-                    });
+                let biff = xls.and_then(|f| f.get(&name)).and_then(|f| f.get(&at));
+                let code = biff.cloned().or_else(|| {
+                    styles
+                        .as_ref()
+                        .and_then(|s| s.get(at))
+                        .and_then(|s| s.number_format.as_ref())
+                        .map(|f| match f.format_id {
+                            // A built-in id: Excel's own code (calamine's table drops the
+                            // `_)` of ids 37–40, which a copy shows as a trailing space).
+                            Some(id) if id < 164 && builtin(id) != "General" => {
+                                builtin(id).to_string()
+                            }
+                            _ => f.format_code.clone(),
+                        })
+                });
                 let covered = merges
                     .iter()
                     .any(|m| m.contains(at.0, at.1) && m.start != at);

@@ -268,6 +268,28 @@ test('a workbook of several forms opens each sheet from the sheet list; an .xls 
   await context.close();
 });
 
+test('the seeds as files give the findings of their pastes: 004 as .xlsx, .xls and .ods, 003 as .docx', async () => {
+  const { page, context, errors } = await openPage();
+  const wb = join(root, 'tests', 'fixtures', 'workbooks');
+  const found = async () => (await page.$$eval('#diagnostics > li', (lis) => lis.map((li) => li.textContent))).join('\n');
+  for (const [file, twin] of [
+    ['seed-004.xlsx', 'seed-004__自评表.tsv'],
+    ['libreoffice-seed-004.xls', 'seed-004__自评表.tsv'],
+    ['libreoffice-seed-004.ods', 'seed-004__自评表.tsv'],
+    ['python-docx-seed-003.docx', 'python-docx-seed-003__正文.tsv'],
+  ]) {
+    await pasteForm(page, fixture(`workbooks/${twin}`));
+    const pasted = await found();
+    assert.ok(pasted.length > 0, `${twin} has findings`);
+    const n = await checkedCount(page);
+    await page.setInputFiles('#file', join(wb, file));
+    await waitChecked(page, n);
+    assert.equal(await found(), pasted, `${file} is checked as its paste is`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('cell text that looks like markup renders as text', async () => {
   const { page, context, errors } = await openPage();
   const hostile = fixture('clean/valid-central-self-evaluation.tsv').replace('社区安全培训', '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script>');
