@@ -133,11 +133,7 @@ fn parse(xml: &str) -> Result<Vec<Block>, quick_xml::Error> {
                     }
                     "p" if !empty => para.clear(),
                     // An empty paragraph is a blank line.
-                    "p" => {
-                        if tables.is_empty() {
-                            body.push(Block::Paragraph(String::new()));
-                        }
-                    }
+                    "p" if tables.is_empty() => body.push(Block::Paragraph(String::new())),
                     "t" if !empty => in_text = true,
                     "tab" => para.push(' '),
                     // A line break inside a table cell joins its lines, as the copies of
