@@ -280,3 +280,59 @@ fn a_folder_is_checked_as_a_batch_with_tables_for_excel() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_folder_of_a_thousand_mixed_files_is_one_command() {
+    // Pastes, workbooks of every kind, Word documents and broken files, 1,000 in all.
+    let dir = std::env::temp_dir().join(format!("jixiao-thousand-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let sources = [
+        ("clean/valid-central-self-evaluation.tsv", "tsv", 1),
+        ("R001/invalid-wrong-rate.tsv", "tsv", 1),
+        ("workbooks/xlsxwriter-two-forms.xlsx", "xlsx", 2),
+        ("workbooks/libreoffice-seed-004.xls", "xls", 1),
+        ("workbooks/libreoffice-xlsxwriter-two-forms.ods", "ods", 2),
+        ("workbooks/python-docx-report.docx", "docx", 2),
+    ];
+    let mut forms = 0;
+    let mut broken = 0;
+    for i in 0..1000 {
+        if i % 50 == 49 {
+            std::fs::write(
+                dir.join(format!("{i:04}.xlsx")),
+                b"PK\x03\x04not a workbook",
+            )
+            .unwrap();
+            broken += 1;
+            continue;
+        }
+        let (src, ext, n) = sources[i % sources.len()];
+        std::fs::copy(fixture(src), dir.join(format!("{i:04}.{ext}"))).unwrap();
+        forms += n;
+    }
+    let out = run(&["check", "--summary", "csv", dir.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2), "broken files make the exit 2");
+    let table = String::from_utf8(out.stdout).unwrap();
+    let rows: Vec<&str> = table.lines().skip(1).collect();
+    assert_eq!(
+        rows.len(),
+        forms + broken,
+        "a row per form and per unreadable file"
+    );
+    assert_eq!(
+        rows.iter().filter(|r| r.contains(",无法读取,")).count(),
+        broken
+    );
+    let out = run(&["check", "--format", "csv", dir.to_str().unwrap()], None);
+    let table = String::from_utf8(out.stdout).unwrap();
+    // One row per finding: the wrong rate in each copy of the R001 paste, for one.
+    let r001 = table.lines().filter(|l| l.contains(",R001,")).count();
+    assert_eq!(
+        r001,
+        (0..1000)
+            .filter(|i| i % 50 != 49 && i % sources.len() == 1)
+            .count()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
