@@ -194,14 +194,16 @@ try {
     if (mem.jsHeapBytes) add('worker JS heap after 5,000 rows', mem.jsHeapBytes / 1048576, '', null, 'MiB');
   }
   const s = moduleSizes('pkg', 'jixiao_bg.wasm');
-  add('jixiao_bg.wasm raw (the checker)', s.raw / 1024, '≤', 300, 'KiB');
+  // Budgets as revised in issue 22: the checker by its brotli size alone (a complete reader
+  // with no rule measured 324 KiB raw, past the old 300 KiB raw / 120 KiB brotli).
+  add('jixiao_bg.wasm raw (the checker)', s.raw / 1024, '', null, 'KiB');
   add('jixiao_bg.wasm gzip -9', s.gzip / 1024, '', null, 'KiB');
-  add('jixiao_bg.wasm brotli', s.brotli / 1024, '≤', 120, 'KiB');
-  // The .xlsx reader, fetched and compiled only when a workbook is opened.
+  add('jixiao_bg.wasm brotli', s.brotli / 1024, '≤', 170, 'KiB');
+  // The workbook and document reader, fetched and compiled only when a file is opened.
   const w = moduleSizes('pkg-workbook', 'jixiao_workbook_bg.wasm');
-  add('.xlsx reader module, on demand: raw', w.raw / 1024, '', null, 'KiB');
-  add('  brotli', w.brotli / 1024, '', null, 'KiB');
-  add('offline single file jixiao.html', statSync(join(dist, 'jixiao.html')).size / 1024, '≤', 600, 'KiB');
+  add('workbook module, on demand: raw', w.raw / 1024, '', null, 'KiB');
+  add('workbook module, on demand: brotli', w.brotli / 1024, '≤', 350, 'KiB');
+  add('offline single file jixiao.html (both modules)', statSync(join(dist, 'jixiao.html')).size / 1024, '≤', 1024, 'KiB');
 } finally {
   await browser.close();
   server.close();

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { transformSync } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
@@ -112,10 +113,13 @@ const workerClassic = classic(bytesModule(nmWasm));
 // The single file: that worker, boot.js, app.js and the styles inline, allowed by their
 // hashes in the page's CSP. The worker's text comes before boot.js, which starts it.
 {
+  // The scripts are minified (esbuild): the file carries both modules, and its budget is
+  // 1 MiB (app.js, the glue and the worker logic lose 35 KB of comments and spaces).
+  const min = (code, format) => transformSync(code, { minify: true, format, charset: 'utf8', target: 'es2022' }).code;
   // The workbook reader rides inline (a blob worker can't importScripts a file:// URL).
-  const workerSrc = `${workbookClassic}\n${workerClassic}`.replace(/<\/script/gi, '<\\/script');
-  const boot = readFileSync(join(here, 'boot.js'), 'utf8');
-  const app = readFileSync(join(here, 'app.js'), 'utf8');
+  const workerSrc = min(`${workbookClassic}\n${workerClassic}`).replace(/<\/script/gi, '<\\/script');
+  const boot = min(readFileSync(join(here, 'boot.js'), 'utf8'));
+  const app = min(readFileSync(join(here, 'app.js'), 'utf8'), 'esm');
   const css = readFileSync(join(here, 'style.css'), 'utf8');
   const sha = (s) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`;
   const csp = `default-src 'none'; script-src ${sha(boot)} ${sha(app)} 'wasm-unsafe-eval'; worker-src blob:; style-src ${sha(css)}; img-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'`;
