@@ -196,6 +196,54 @@ def docx_report_with_table():
         encoding="utf-8")
 
 
+def xlsxwriter_inline_strings():
+    """xlsxwriter's constant_memory mode writes each text as an inline string (no shared
+    strings part), as streaming exporters of portals do."""
+    import xlsxwriter
+    name = "xlsxwriter-inline-strings"
+    wb = xlsxwriter.Workbook(str(out / f"{name}.xlsx"), {"constant_memory": True})
+    ws = wb.add_worksheet("自评表")
+    pct = wb.add_format({"num_format": "0.00%"})
+    for r, row in enumerate(twin(name, "自评表", SELF)):
+        for c, text in enumerate(row):
+            if not text:
+                continue
+            value, code = typed(text)
+            if code and "%" in code:
+                ws.write_number(r, c, value, pct if code == "0.00%" else wb.add_format({"num_format": code}))
+            elif isinstance(value, (int, float)) and not isinstance(value, bool):
+                ws.write_number(r, c, value)
+            else:
+                ws.write_string(r, c, value)
+    wb.close()
+
+
+def odfpy_self_evaluation():
+    """An .ods as odfpy writes it: percent cells with their value and their shown text."""
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableRow, TableCell
+    from odf.text import P
+    name = "odfpy-self-evaluation"
+    doc = OpenDocumentSpreadsheet()
+    table = Table(name="自评表")
+    for row in twin(name, "自评表", SELF):
+        tr = TableRow()
+        for text in row:
+            value, code = typed(text) if text else ("", None)
+            if code and "%" in code:
+                cell = TableCell(valuetype="percentage", value=value)
+            elif isinstance(value, (int, float)) and text:
+                cell = TableCell(valuetype="float", value=value)
+            else:
+                cell = TableCell(valuetype="string") if text else TableCell()
+            if text:
+                cell.addElement(P(text=text))
+            tr.addElement(cell)
+        table.addElement(tr)
+    doc.spreadsheet.addElement(table)
+    doc.save(str(out / f"{name}.ods"))
+
+
 def seeds():
     """Seed 004 (a summary self-evaluation of fourteen projects, rates as 0.00%) as LibreOffice
     saves it in .xls and .ods from its .xlsx, and seed 003 (a report) as a Word document."""
@@ -234,5 +282,8 @@ libreoffice(out / "openpyxl-instructions-first.xlsx", "ods")
 libreoffice(out / "openpyxl-instructions-first.xlsx", "xls")
 libreoffice(out / "xlsxwriter-two-forms.xlsx", "ods")
 libreoffice(out / "xlsxwriter-two-forms.xlsx", "xls")
+libreoffice(out / "python-docx-report.docx", "docx")
+xlsxwriter_inline_strings()
+odfpy_self_evaluation()
 seeds()
 print("written:", sorted(p.name for p in out.iterdir()))

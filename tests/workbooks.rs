@@ -29,6 +29,9 @@ fn each_form_sheet_is_checked_like_its_paste() {
             &["目标表", "自评表"],
         ),
         ("python-docx-report.docx", &["正文", "表格1"]),
+        ("libreoffice-python-docx-report.docx", &["正文", "表格1"]),
+        ("xlsxwriter-inline-strings.xlsx", &["自评表"]),
+        ("odfpy-self-evaluation.ods", &["自评表"]),
         // The seeds as files: 004's fourteen projects with rates as 0.00% in .xlsx, and as
         // LibreOffice saves it in .xls and .ods (whose number formats calamine doesn't
         // give: read by src/read/xls_formats.rs and src/read/ods.rs); 003 as a Word report.
