@@ -102,3 +102,28 @@ test('a GBK file from Chinese-locale Excel opens as Chinese; both exports downlo
   assert.match(report, /代码/);
   await context.close();
 });
+
+test('a corrupt, encrypted or bomb-sized workbook gets a message and the sheet is kept', async () => {
+  const { page, context, errors } = await openPage();
+  const text = fixture('clean/valid-central-self-evaluation.tsv');
+  await pasteForm(page, text);
+  const dir = join(root, 'target', 'e2e');
+  mkdirSync(dir, { recursive: true });
+  // An OLE compound file naming an EncryptedPackage stream, as Excel saves a password-protected .xlsx.
+  const encrypted = Buffer.alloc(2048);
+  Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(encrypted);
+  Buffer.from('EncryptedPackage', 'utf16le').copy(encrypted, 512);
+  for (const [name, bytes, says] of [
+    ['broken.xlsx', Buffer.from('PK\x03\x04\x14\x00broken', 'latin1'), /损坏/],
+    ['locked.xlsx', encrypted, /密码/],
+  ]) {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    await page.setInputFiles('#file', file);
+    await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('#status').textContent), says.source);
+    assert.match(await page.textContent('#status'), /无法读取该文件/);
+    assert.equal(await page.textContent('#cell-3-2'), '社区安全培训', 'the sheet is kept');
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
