@@ -192,17 +192,23 @@ fn main() {
             let _ = std::fs::copy(&source, dir.join(format!("{i:04}.{kind}")));
         }
         for (cores, threads) in [("one core", Some("1")), ("all cores", None)] {
-            let per_sec = measure(if bench { 3 } else { 1 }, Duration::ZERO, files, || {
-                let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"));
-                cmd.args(["check", "--summary", "csv"]).arg(&dir);
-                cmd.stdout(std::process::Stdio::null())
-                    .stderr(std::process::Stdio::null());
-                match threads {
-                    Some(t) => cmd.env("RAYON_NUM_THREADS", t),
-                    None => cmd.env_remove("RAYON_NUM_THREADS"),
-                };
-                black_box(cmd.status().ok());
-            });
+            // Each run takes far longer than this: one run per sample.
+            let per_sec = measure(
+                if bench { 3 } else { 1 },
+                Duration::from_millis(1),
+                files,
+                || {
+                    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_jixiao"));
+                    cmd.args(["check", "--summary", "csv"]).arg(&dir);
+                    cmd.stdout(std::process::Stdio::null())
+                        .stderr(std::process::Stdio::null());
+                    match threads {
+                        Some(t) => cmd.env("RAYON_NUM_THREADS", t),
+                        None => cmd.env_remove("RAYON_NUM_THREADS"),
+                    };
+                    black_box(cmd.status().ok());
+                },
+            );
             rows.push((
                 format!("batch of .{kind}: files / s, {cores}"),
                 per_sec,

@@ -30,6 +30,7 @@ pub struct Context<'a> {
     executions: OnceCell<Vec<rate::Execution<'a>>>,
     matcher: OnceCell<Matcher<'a>>,
     placed: OnceCell<Vec<Placed<'a>>>,
+    folded: OnceCell<Option<std::borrow::Cow<'a, str>>>,
 }
 
 impl<'a> Context<'a> {
@@ -43,6 +44,7 @@ impl<'a> Context<'a> {
             executions: OnceCell::new(),
             matcher: OnceCell::new(),
             placed: OnceCell::new(),
+            folded: OnceCell::new(),
         })
     }
 
@@ -54,6 +56,14 @@ impl<'a> Context<'a> {
     /// Every funding row's budget, spending and rates (once; six rules read them).
     pub fn executions(&self) -> &[rate::Execution<'a>] {
         self.executions.get_or_init(|| rate::executions(self.form))
+    }
+
+    /// A report's text with its traditional characters folded (`Form::folded_text`), once:
+    /// five rules match words on it.
+    pub fn folded_text(&self) -> Option<&str> {
+        self.folded
+            .get_or_init(|| self.form.folded_text())
+            .as_deref()
     }
 
     /// The target value on the same row as an actual value.

@@ -89,7 +89,7 @@ impl Rule for SpendingExceedsIncome {
         if cx.form.kind != FormKind::NarrativeReport {
             return;
         }
-        let (Some(text), Some(folded)) = (cx.form.text.as_deref(), cx.form.folded_text()) else {
+        let (Some(text), Some(folded)) = (cx.form.text.as_deref(), cx.folded_text()) else {
             return;
         };
         // A department's accounts (部门整体 / 部门决算): a project's report has no income.

@@ -39,7 +39,7 @@ impl Rule for FullPaymentClaimContradicted {
         let Some(e) = short else {
             return;
         };
-        let Some((row, col, said)) = first_claim(text) else {
+        let Some((row, col, said)) = first_claim(text, cx.folded_text().unwrap_or(text)) else {
             return;
         };
         let unit = cx

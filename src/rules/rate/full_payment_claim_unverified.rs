@@ -31,7 +31,7 @@ impl Rule for FullPaymentClaimUnverified {
                 f.cells.get(Role::Executed).is_some() || f.cells.get(Role::Rate).is_some()
             });
         // Figures the reader did not lift (资金使用率100%, 实际支出86万元) may still be there.
-        let stated = cx.form.folded_text().is_some_and(|t| {
+        let stated = cx.folded_text().is_some_and(|t| {
             [
                 "执行率",
                 "使用率",
@@ -49,7 +49,10 @@ impl Rule for FullPaymentClaimUnverified {
         if figures || stated {
             return;
         }
-        let Some((row, col, said)) = cx.form.text.as_deref().and_then(first_claim) else {
+        let (Some(text), Some(folded)) = (cx.form.text.as_deref(), cx.folded_text()) else {
+            return;
+        };
+        let Some((row, col, said)) = first_claim(text, folded) else {
             return;
         };
         out.push(Diagnostic::new(

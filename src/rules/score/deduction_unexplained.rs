@@ -66,7 +66,7 @@ impl Rule for DeductionUnexplained {
         if cx.form.kind != FormKind::NarrativeReport {
             return;
         }
-        let (Some(text), Some(folded)) = (cx.form.text.as_deref(), cx.form.folded_text()) else {
+        let (Some(text), Some(folded)) = (cx.form.text.as_deref(), cx.folded_text()) else {
             return;
         };
         if DEDUCTION_WORDS.iter().any(|w| folded.contains(w)) {

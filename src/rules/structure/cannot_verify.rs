@@ -207,7 +207,7 @@ fn has_values(cx: &Context) -> bool {
 /// heading. Its line number and text, trimmed.
 fn indicator_passage<'a>(cx: &'a Context) -> Option<(u32, &'a str)> {
     let text = cx.form.text.as_deref()?;
-    let folded = crate::hanzi::fold(text);
+    let folded = cx.folded_text()?;
     let done = |f: &str| ["完成", "实现", "达到"].iter().any(|w| f.contains(w));
     let lines: Vec<((&str, &str), u32)> = text.lines().zip(folded.lines()).zip(1u32..).collect();
     let at = lines.iter().position(|((_, f), _)| {
