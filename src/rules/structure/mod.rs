@@ -6,6 +6,7 @@ pub mod common_typo;
 pub mod document_number_malformed;
 pub mod duplicate_indicator;
 pub mod fund_label_misspelled;
+pub mod goal_copies_field;
 pub mod goal_stated_as_done;
 pub mod group_row_in_other_column;
 pub mod level1_missing;
