@@ -2,22 +2,15 @@
 //! copy from Word gives (a gridSpan cell followed by blanks, a vMerge continuation blank),
 //! headed by the short paragraph above it (the form's title, as a clerk copies it).
 
-use super::workbook::{Content, Sheet};
+use super::workbook::{entity, zip_part, Content, Sheet};
 use quick_xml::events::Event;
-use std::io::Read;
 
 /// The longest paragraph taken as the title of the table below it.
 const TITLE_CHARS: usize = 60;
 
 /// The document's text (if it has any) and its tables, in order.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("Word 文档已损坏（{e}）/ corrupt document"))?;
-    let mut xml = String::new();
-    zip.by_name("word/document.xml")
-        .map_err(|e| format!("Word 文档缺少正文（{e}）/ corrupt document"))?
-        .read_to_string(&mut xml)
-        .map_err(|e| format!("Word 文档正文无法读取（{e}）/ corrupt document"))?;
+    let xml = zip_part(bytes, "word/document.xml", "Word 文档")?;
     let body =
         parse(&xml).map_err(|e| format!("Word 文档正文格式有误（{e}）/ corrupt document"))?;
     let mut sheets = Vec::new();
@@ -144,16 +137,7 @@ fn parse(xml: &str) -> Result<Vec<Block>, quick_xml::Error> {
             }
             Event::Text(t) if in_text => para.push_str(&t.xml10_content()),
             Event::CData(t) if in_text => para.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if in_text => {
-                let name: &str = r.as_ref();
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => quick_xml::escape::resolve_predefined_entity(name)
-                        .unwrap_or_default()
-                        .to_string(),
-                };
-                para.push_str(&c);
-            }
+            Event::GeneralRef(r) if in_text => para.push_str(&entity(r)),
             Event::End(e) => match e.local_name().as_ref() {
                 "t" => in_text = false,
                 "p" => {

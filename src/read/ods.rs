@@ -5,9 +5,8 @@
 //! sheets are read here from content.xml (zip and quick-xml, calamine's own), a covered
 //! cell of a merged range blank, as a copy gives it.
 
-use super::workbook::{Content, Sheet};
+use super::workbook::{entity, zip_part, Content, Sheet};
 use quick_xml::events::{BytesStart, Event};
-use std::io::Read;
 
 /// Rows and columns past these are not laid out (LibreOffice repeats an empty row to the
 /// sheet's end, 1,048,576).
@@ -31,13 +30,7 @@ fn repeat(e: &BytesStart, key: &str) -> usize {
 /// Every sheet of an .ods as rows of displayed texts. Sheets hidden by their style
 /// (table:display="false") are left out.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("表格文件已损坏（{e}）/ corrupt file"))?;
-    let mut xml = String::new();
-    zip.by_name("content.xml")
-        .map_err(|e| format!("表格文件缺少内容（{e}）/ corrupt file"))?
-        .read_to_string(&mut xml)
-        .map_err(|e| format!("表格文件内容无法读取（{e}）/ corrupt file"))?;
+    let xml = zip_part(bytes, "content.xml", "表格文件")?;
     parse(&xml).map_err(|e| format!("表格文件格式有误（{e}）/ corrupt file"))
 }
 
@@ -111,16 +104,7 @@ fn parse(xml: &str) -> Result<Vec<Sheet>, quick_xml::Error> {
                 _ => {}
             },
             Event::Text(x) if in_p => push(&mut t, &x.xml10_content()),
-            Event::GeneralRef(r) if in_p => {
-                let name: &str = r.as_ref();
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => quick_xml::escape::resolve_predefined_entity(name)
-                        .unwrap_or_default()
-                        .to_string(),
-                };
-                push(&mut t, &c);
-            }
+            Event::GeneralRef(r) if in_p => push(&mut t, &entity(r)),
             Event::End(e) => match e.name().as_ref() {
                 "text:p" => in_p = false,
                 "table:table-cell" | "table:covered-table-cell" => {

@@ -117,6 +117,29 @@ fn opened(e: &dyn std::fmt::Display) -> WorkbookError {
     ))
 }
 
+/// One part of a zip (a Word document's body, an .ods's content) as text; `what` names the
+/// file for the message.
+pub(super) fn zip_part(bytes: &[u8], name: &str, what: &str) -> Result<String, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("{what}已损坏（{e}）/ corrupt file"))?;
+    let mut xml = String::new();
+    zip.by_name(name)
+        .map_err(|e| format!("{what}缺少 {name}（{e}）/ corrupt file"))?
+        .read_to_string(&mut xml)
+        .map_err(|e| format!("{what}的 {name} 无法读取（{e}）/ corrupt file"))?;
+    Ok(xml)
+}
+
+/// The text of an XML reference (`&amp;`, `&#x2265;`); an unknown one gives nothing.
+pub(super) fn entity(r: &quick_xml::events::BytesRef) -> String {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => c.to_string(),
+        _ => quick_xml::escape::resolve_predefined_entity(r.as_ref())
+            .unwrap_or_default()
+            .to_string(),
+    }
+}
+
 /// True when an OLE compound file names a stream `name` in its directory (UTF-16 names):
 /// an encrypted .xlsx is a compound file with an EncryptedPackage stream.
 fn compound_has(bytes: &[u8], name: &str) -> bool {

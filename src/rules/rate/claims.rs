@@ -73,6 +73,19 @@ fn clause_range(line: &str, at: usize) -> std::ops::Range<usize> {
     start..end.max(start)
 }
 
+/// The byte range of the line of `text` that holds byte `at`, without its line break.
+fn line_around(text: &str, at: usize) -> Option<(usize, usize)> {
+    let start = text
+        .get(..at)?
+        .rfind('\n')
+        .map_or(0, |b| b.saturating_add(1));
+    let end = text
+        .get(at..)?
+        .find('\n')
+        .map_or(text.len(), |b| at.saturating_add(b));
+    Some((start, end))
+}
+
 /// The report's first claim that the funds were paid out in full: its line and character
 /// column (1-based) and the clause that says it, as written. Words are matched on `folded`,
 /// the text with traditional characters folded (資金已全部支付到位; `hanzi::fold`, which
@@ -86,30 +99,15 @@ pub(super) fn first_claim(text: &str, folded: &str) -> Option<(u32, u32, String)
             if first.is_some_and(|f| f <= at) {
                 break;
             }
-            let start = folded
-                .get(..at)?
-                .rfind('\n')
-                .map_or(0, |b| b.saturating_add(1));
-            let end = folded
-                .get(at..)?
-                .find('\n')
-                .map_or(folded.len(), |b| at.saturating_add(b));
-            let line = folded.get(start..end)?;
-            if is_claim(line, at.saturating_sub(start), w) {
+            let (start, end) = line_around(folded, at)?;
+            if is_claim(folded.get(start..end)?, at.saturating_sub(start), w) {
                 first = Some(at);
                 break;
             }
         }
     }
     let at = first?;
-    let start = folded
-        .get(..at)?
-        .rfind('\n')
-        .map_or(0, |b| b.saturating_add(1));
-    let end = text
-        .get(at..)?
-        .find('\n')
-        .map_or(text.len(), |b| at.saturating_add(b));
+    let (start, end) = line_around(folded, at)?;
     let (l, f) = (text.get(start..end)?, folded.get(start..end)?);
     let at = at.saturating_sub(start);
     let row = folded.get(..start)?.matches('\n').count().checked_add(1)?;
