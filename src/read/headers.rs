@@ -23,6 +23,14 @@ pub fn label_key(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether a cell is short enough to be a label, header or fund-source name. The longest
+/// seen on real forms is under 30 characters once its bracketed notes are stripped; a cell
+/// of more than 64 characters (192 bytes of Chinese) is a value or prose, and is not
+/// normalised to be looked up (seed 001's long 概况 cells were 18 % of its check).
+pub fn may_be_label(text: &str) -> bool {
+    text.len() <= 192
+}
+
 /// Strips white space, HTML paragraph tags and bracketed notes such as "（A）", "(万元)".
 pub fn normalize_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -191,10 +199,13 @@ fn scrambled_role(n: &str) -> Option<Role> {
 
 /// Fund sources by their row label (central, Sichuan and summary layouts).
 pub fn fund_source_of(label: &str) -> Option<FundSource> {
+    if !may_be_label(label) {
+        return None;
+    }
     let n = label_key(label);
     let n = n.trim_start_matches("其中");
     // Labels about money that are not amounts: 部门预算编码, 资金名称, 资金管理情况, 资金来源.
-    if NOT_AMOUNT_WORDS.iter().any(|w| n.contains(w)) || n.chars().count() > 24 {
+    if NOT_AMOUNT_WORDS.iter().any(|w| crate::span::has(n, w)) || n.chars().count() > 24 {
         return None;
     }
     Some(

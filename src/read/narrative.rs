@@ -34,7 +34,7 @@ const REPORT_WORDS: &[&str] = &[
 /// True for prose that reads as a report: two or more section headings (一、 / （一）) on
 /// lines of their own, most lines not a row of a table, and a report's words somewhere.
 pub fn is_narrative(text: &str) -> bool {
-    if !REPORT_WORDS.iter().any(|w| text.contains(w)) {
+    if !REPORT_WORDS.iter().any(|w| crate::span::has(text, w)) {
         return false;
     }
     let (mut lines, mut rows, mut headings) = (0usize, 0usize, 0usize);
@@ -145,7 +145,7 @@ fn is_chrome(t: &str) -> bool {
             "关闭",
         ]
         .iter()
-        .any(|w| t.contains(w))
+        .any(|w| crate::span::has(t, w))
 }
 
 /// What a report's prose says about one sentence's money.
@@ -263,7 +263,7 @@ const ACTUAL_KEYS: &[&str] = &["全年实际完成值", "实际完成值", "实�
 
 fn find_key(s: &str, keys: &[&str]) -> Option<(usize, usize)> {
     keys.iter()
-        .filter_map(|k| s.find(k).map(|i| (i, i + k.len())))
+        .filter_map(|k| crate::span::find(s, k).map(|i| (i, i + k.len())))
         .min_by_key(|(i, end)| (*i, usize::MAX - end))
 }
 
@@ -299,7 +299,7 @@ pub fn read(text: &str) -> ReadOutput {
             && !is_chrome(t)
             && ["报告", "自评", "评价", "总结"]
                 .iter()
-                .any(|w| t.contains(w))
+                .any(|w| crate::span::has(t, w))
             && !t.ends_with([':', '：'])
     });
     if let Some((row, t, f)) = title {

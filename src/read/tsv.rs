@@ -1023,6 +1023,10 @@ fn key_value_pairs(row: &[Cell]) -> Vec<(String, Cell, Option<Cell>)> {
                 continue;
             }
         }
+        if !headers::may_be_label(t) {
+            k += 1;
+            continue;
+        }
         let key = field_key_of(t);
         if is_label_key(&key) {
             let (value, next) = value_after(row, k, &key);
@@ -1043,7 +1047,7 @@ fn key_value_pairs(row: &[Cell]) -> Vec<(String, Cell, Option<Cell>)> {
             && (part
                 || ["预算", "资金", "执行数", "金额", "支出"]
                     .iter()
-                    .any(|w| key.contains(w)))
+                    .any(|w| crate::span::has(&key, w)))
         {
             pairs.push((key, cell.clone(), row.get(k + 1).cloned()));
             k += 2;
@@ -1062,8 +1066,12 @@ fn strip_among(t: &str) -> &str {
         .unwrap_or(t)
 }
 
-/// A label's key: the field it names (主管部门及代码 → 主管部门), else the label normalised.
+/// A label's key: the field it names (主管部门及代码 → 主管部门), else the label normalised;
+/// none (empty) for a cell too long to be a label.
 fn field_key_of(label: &str) -> String {
+    if !headers::may_be_label(label) {
+        return String::new();
+    }
     let norm = normalize_label(strip_among(label));
     headers::field_key(&norm).map_or(norm, str::to_string)
 }
@@ -1079,7 +1087,7 @@ fn is_label_key(key: &str) -> bool {
 fn is_label_cell(c: &Cell) -> bool {
     let t = strip_among(c.trimmed());
     let colon = t.ends_with([':', '：']) && t.chars().count() <= 17;
-    colon || is_label_key(&normalize_label(t))
+    colon || headers::may_be_label(t) && is_label_key(&normalize_label(t))
 }
 
 /// The value of the label at `k`: the next filled cell, unless a label comes first. Returns
@@ -1126,8 +1134,10 @@ fn funding_source(key: &str, label: &str, value: Option<&Cell>) -> Option<FundSo
             let money = (part
                 || ["预算", "执行数", "资金", "金额", "支出"]
                     .iter()
-                    .any(|w| key.contains(w)))
-                && !headers::NOT_AMOUNT_WORDS.iter().any(|w| key.contains(w));
+                    .any(|w| crate::span::has(key, w)))
+                && !headers::NOT_AMOUNT_WORDS
+                    .iter()
+                    .any(|w| crate::span::has(key, w));
             let readable = matches!(
                 crate::money::parse_amount(&value.text),
                 crate::money::AmountCell::Value(..)
@@ -1182,6 +1192,9 @@ fn column_roles(row: &[Cell]) -> Vec<(usize, Role)> {
 /// A money column of one year: `2018年预算数` → (2018, 年初预算数), `2018年调整后预算数` →
 /// (2018, 全年预算数), `2017年决算数` → (2017, 执行数).
 fn year_money_column(text: &str) -> Option<(u32, Role)> {
+    if !headers::may_be_label(text) {
+        return None;
+    }
     let t = label_key(text);
     let (year, rest) = t.split_once('年')?;
     let year: u32 = year.parse().ok().filter(|y| (1990..=2100).contains(y))?;
@@ -1298,15 +1311,19 @@ fn is_sub_header(row: &[Cell], header: &[(usize, Role)]) -> bool {
 
 /// A piece of a 总体目标 label split over merged cells ("总" | "年度目标").
 fn is_goal_fragment(c: &Cell) -> bool {
-    matches!(
-        normalize_label(c.trimmed()).as_str(),
-        "总" | "总体" | "总体目标"
-    )
+    headers::may_be_label(c.trimmed())
+        && matches!(
+            normalize_label(c.trimmed()).as_str(),
+            "总" | "总体" | "总体目标"
+        )
 }
 
 /// The field a part of a 年度总体目标 block is (by its name in the block's first row):
 /// 年度目标 (预期目标, 年初设定目标), 年度目标完成情况 (实际完成情况), or 中期目标.
 fn goal_part(t: &str) -> Option<&'static str> {
+    if !headers::may_be_label(t) {
+        return None;
+    }
     let n = normalize_label(t);
     if n.chars().count() > 14 {
         return None;

@@ -34,7 +34,7 @@ pub(crate) fn is_annual_budget(label: &str) -> bool {
         "结余",
     ]
     .iter()
-    .any(|w| label.contains(w));
+    .any(|w| crate::span::has(label, w));
     this_year && !other && !is_period_total(label)
 }
 

@@ -93,8 +93,10 @@ impl Rule for SpendingExceedsIncome {
             return;
         };
         // A department's accounts (部门整体 / 部门决算): a project's report has no income.
-        let department = ["部门整体", "部门决算"].iter().any(|w| folded.contains(w));
-        if !department || CARRIED_OVER.iter().any(|w| folded.contains(w)) {
+        let department = ["部门整体", "部门决算"]
+            .iter()
+            .any(|w| crate::span::has(folded, w));
+        if !department || CARRIED_OVER.iter().any(|w| crate::span::has(folded, w)) {
             return;
         }
         let lines: Vec<((&str, &str), u32)> =

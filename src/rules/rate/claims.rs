@@ -32,7 +32,7 @@ fn is_claim(line: &str, at: usize, phrase: &str) -> bool {
         ["至", "到", "给"].iter().any(|p| after.starts_with(p)) && !after.starts_with("到位");
     let of_funds = ["资金", "经费", "款", "万元", "元"]
         .iter()
-        .any(|w| said.contains(w));
+        .any(|w| crate::span::has(said, w));
     let sentence_start = line
         .get(..at)
         .and_then(|h| h.rfind(['。', '；', ';']))

@@ -44,7 +44,7 @@ impl Rule for FullPaymentClaimUnverified {
                 "累计支付",
             ]
             .iter()
-            .any(|w| t.contains(w))
+            .any(|w| crate::span::has(t, w))
         });
         if figures || stated {
             return;

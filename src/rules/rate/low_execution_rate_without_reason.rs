@@ -152,12 +152,12 @@ fn explained_near(cx: &Context, row: u32) -> bool {
     };
     let at = usize::try_from(row).unwrap_or(usize::MAX).saturating_sub(1);
     let prose = |l: &&str| !crate::read::narrative::is_outline_heading(l.trim());
-    let reasoned = |l: &str| REASON_WORDS.iter().any(|w| l.contains(w));
+    let reasoned = |l: &str| REASON_WORDS.iter().any(|w| crate::span::has(l, w));
     let near = text.lines().skip(at).take(2).filter(prose).any(reasoned);
     let about_execution = |l: &str| {
         ["执行率", "执行进度", "支出进度", "资金执行"]
             .iter()
-            .any(|w| l.contains(w))
+            .any(|w| crate::span::has(l, w))
     };
     near || text
         .lines()

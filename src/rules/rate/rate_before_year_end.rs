@@ -15,7 +15,10 @@ pub struct RateBeforeYearEnd;
 /// `截止2022年12月8日` / `截至2022年9月30日` in `line`: its byte offset, its text, and
 /// whether the day is before 31 December.
 fn cut_off(line: &str) -> Option<(usize, &str, bool)> {
-    let at = ["截止", "截至"].iter().filter_map(|w| line.find(w)).min()?;
+    let at = ["截止", "截至"]
+        .iter()
+        .filter_map(|w| crate::span::find(line, w))
+        .min()?;
     let rest = line.get(at..)?;
     let head = rest
         .get("截止".len()..)?

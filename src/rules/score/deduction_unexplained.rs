@@ -33,7 +33,7 @@ const DEDUCTION_WORDS: &[&str] = &["扣", "失分", "减分", "未得满分", "�
 fn stated_score(line: &str) -> Option<(usize, &str, Decimal)> {
     let (at, word) = SCORE_WORDS
         .iter()
-        .filter_map(|w| line.find(w).map(|at| (at, *w)))
+        .filter_map(|w| crate::span::find(line, w).map(|at| (at, *w)))
         .min_by_key(|(at, w)| (*at, std::cmp::Reverse(w.len())))?;
     let after = line.get(at.checked_add(word.len())?..)?;
     let rest = after.trim_start_matches(['为', '是', '：', ':', ' ', '\u{3000}']);
@@ -69,7 +69,7 @@ impl Rule for DeductionUnexplained {
         let (Some(text), Some(folded)) = (cx.form.text.as_deref(), cx.folded_text()) else {
             return;
         };
-        if DEDUCTION_WORDS.iter().any(|w| folded.contains(w)) {
+        if DEDUCTION_WORDS.iter().any(|w| crate::span::has(folded, w)) {
             return;
         }
         let found = text

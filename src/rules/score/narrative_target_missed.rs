@@ -38,10 +38,8 @@ impl Rule for NarrativeTargetMissed {
         }
         let claim = cx.form.text.as_deref().and_then(|text| {
             text.lines().enumerate().find_map(|(i, l)| {
-                let w = NO_DEVIATION.iter().find(|w| l.contains(**w))?;
-                let col = l
-                    .find(w)
-                    .map_or(0, |b| l.get(..b).map_or(0, |p| p.chars().count()));
+                let b = NO_DEVIATION.iter().find_map(|w| crate::span::find(l, w))?;
+                let col = l.get(..b).map_or(0, |p| p.chars().count());
                 let row = u32::try_from(i.saturating_add(1)).ok()?;
                 let col = u32::try_from(col.saturating_add(1)).ok()?;
                 Some((row, col, l.trim().to_string()))

@@ -208,11 +208,15 @@ fn has_values(cx: &Context) -> bool {
 fn indicator_passage<'a>(cx: &'a Context) -> Option<(u32, &'a str)> {
     let text = cx.form.text.as_deref()?;
     let folded = cx.folded_text()?;
-    let done = |f: &str| ["完成", "实现", "达到"].iter().any(|w| f.contains(w));
+    let done = |f: &str| {
+        ["完成", "实现", "达到"]
+            .iter()
+            .any(|w| crate::span::has(f, w))
+    };
     let lines: Vec<((&str, &str), u32)> = text.lines().zip(folded.lines()).zip(1u32..).collect();
     let at = lines.iter().position(|((_, f), _)| {
         let t = f.trim();
-        is_heading(t) && ["指标", "绩效目标"].iter().any(|w| t.contains(w)) && done(t)
+        is_heading(t) && ["指标", "绩效目标"].iter().any(|w| crate::span::has(t, w)) && done(t)
     })?;
     let section = lines.get(at..)?;
     let paragraph = section.iter().find(|((_, f), _)| {

@@ -34,7 +34,7 @@ fn slip(text: &str) -> Option<(std::ops::Range<usize>, &str, &'static str)> {
     }
     let listed = TYPOS
         .iter()
-        .filter_map(|(w, r)| text.find(w).map(|at| (at, *w, *r)))
+        .filter_map(|(w, r)| crate::span::find(text, w).map(|at| (at, *w, *r)))
         .min_by_key(|(at, _, _)| *at)
         .map(|(at, w, r)| (at..at.saturating_add(w.len()), w, r));
     // 未 between an amount's noun and its figure (结余未19.8万元): 为. Only

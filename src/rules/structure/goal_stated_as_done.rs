@@ -48,7 +48,7 @@ impl Rule for GoalStatedAsDone {
                 .text
                 .split(['，', ',', '。', '；', ';'])
                 .filter(|clause| !background.iter().any(|b| clause.contains(b)))
-                .find_map(|clause| DONE.iter().find(|w| clause.contains(**w)));
+                .find_map(|clause| DONE.iter().find(|w| crate::span::has(clause, w)));
             let Some(word) = word else {
                 continue;
             };

@@ -58,7 +58,7 @@ fn planned_end(form: &Form) -> Option<(u32, u32)> {
         let l = f.label.trimmed();
         ["起止", "实施期", "项目期", "期限", "实施周期"]
             .iter()
-            .any(|w| l.contains(w))
+            .any(|w| crate::span::has(l, w))
     });
     let mut one_year = true;
     for f in period {

@@ -20,7 +20,7 @@ const MONEY_WORDS: &[&str] = &["投资", "资金", "预算", "补助", "经费",
 fn bare_money(text: &str) -> Option<std::ops::Range<usize>> {
     MONEY_WORDS.iter().find_map(|w| {
         let mut from = 0usize;
-        while let Some(found) = text.get(from..).and_then(|t| t.find(w)) {
+        while let Some(found) = text.get(from..).and_then(|t| crate::span::find(t, w)) {
             let start = from.checked_add(found)?.checked_add(w.len())?;
             from = start;
             let rest = text.get(start..)?;

@@ -35,7 +35,10 @@ impl UnitConflict {
         let name = v.indicator.level3.as_ref()?;
         let n = name.trimmed();
         let (_, counts, ok) = COUNTED.iter().find(|(end, _, _)| n.ends_with(end))?;
-        let as_share = unit == "%" && !["率", "比例", "占比"].iter().any(|w| n.contains(w));
+        let as_share = unit == "%"
+            && !["率", "比例", "占比"]
+                .iter()
+                .any(|w| crate::span::has(n, w));
         let other_count =
             unit_dimension(&unit) == crate::value::Dimension::Count && !ok.contains(&unit.as_ref());
         if !(as_share || other_count) {
@@ -102,7 +105,9 @@ impl UnitConflict {
         const BY_TIME: &[&str] = &[
             "服务", "租用", "租赁", "运维", "运行", "维护", "值守", "保障", "聘用", "雇佣", "托管",
         ];
-        if bare.is_empty() || bare.contains(TIME_WORDS) || BY_TIME.iter().any(|w| bare.contains(w))
+        if bare.is_empty()
+            || bare.contains(TIME_WORDS)
+            || BY_TIME.iter().any(|w| crate::span::has(bare, w))
         {
             return None;
         }
