@@ -2,7 +2,8 @@
 # Installs what building, serving and testing jixiao need. Idempotent and quick when
 # everything is present. Usage: scripts/setup.sh [web|test]
 #   web  — Rust wasm target, wasm-pack, wasm-bindgen-cli, npm packages (enough to serve)
-#   test — all of web, plus Debian's chromium + chromium-driver for browser tests
+#   test — all of web, plus Debian's chromium + chromium-driver for browser tests and
+#          LibreOffice Calc (headless) for the CSV export test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-test}"
@@ -52,6 +53,8 @@ if [ "$what" = test ]; then
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   fc-list 2>/dev/null | grep -qi 'wenquanyi\|noto.*cjk' || missing+=(fonts-wqy-microhei)
+  # The e2e test that opens the page's CSV export in Calc (issue 23: every cell as text).
+  command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     apt-get update -qq

@@ -99,7 +99,9 @@ const t = (k) => I18N[lang][k];
 let rows = [];
 let report = null;
 let active = { r: 0, c: 0 };
-let editing = null; // { r, c, before }
+let editing = null; // { r, c, before, typed }: typed when begun by typing over the cell
+// The column a run of Tabs began in: Enter after them goes to the next row's cell there, as in Excel.
+let tabFrom = null;
 const undoStack = [];
 
 function colLetters(n) {
@@ -406,12 +408,13 @@ function select(r, c, focus = true) {
 }
 
 /** Switches the editor to edit mode: keeping the cell's text (Enter, F2, double-click) or
- * replacing it with what is being typed. */
+ * replacing it with what is being typed. As in Excel, arrow keys save a cell being typed
+ * over and move on; in a cell opened with its text (F2), they move the text cursor. */
 function beginEdit(keep) {
   if (mode === 'edit') return;
   const { r, c } = active;
   const before = (rows[r] && rows[r][c]) || '';
-  editing = { r, c, before };
+  editing = { r, c, before, typed: !keep };
   mode = 'edit';
   const ed = $('editor');
   ed.classList.add('editing');
@@ -858,9 +861,15 @@ function download(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** CSV as Excel opens it: UTF-8 with a byte-order mark, cells quoted where needed. */
+/** A cell Excel or LibreOffice would run as a formula (=, +, -, @, or a tab or carriage
+ * return before one) gets a leading apostrophe, so it opens as the text it is: a pasted
+ * =HYPERLINK(...) stays text, a 指标值 such as =50家 is not shown as an error. The CLI's
+ * CSV does the same; csvToTsv takes the apostrophe off again. */
+const excelSafe = (c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c);
+
+/** CSV as Excel opens it: UTF-8 with a byte-order mark, every cell as text, quoted where needed. */
 function toCsv(table) {
-  const q = (c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  const q = (c) => { c = excelSafe(c); return /[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c; };
   return `\ufeff${table.map((r) => r.map((c) => q(String(c ?? ''))).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -890,7 +899,8 @@ async function newForm(kind) {
   select(Math.max(0, firstEmpty), firstEmpty >= 0 ? 1 : 0);
 }
 
-/** Converts CSV (RFC 4180 quoting) to the tab-separated text the checker reads. */
+/** Converts CSV (RFC 4180 quoting) to the tab-separated text the checker reads, taking off
+ * the apostrophe toCsv put before a cell a spreadsheet would run ('=50家 → =50家). */
 function csvToTsv(csv) {
   const out = [];
   let row = [], cell = '', quoted = false;
@@ -904,7 +914,7 @@ function csvToTsv(csv) {
     else cell += ch;
   }
   if (cell !== '' || row.length) { row.push(cell); out.push(row); }
-  return toText(out);
+  return toText(out.map((r) => r.map((c) => (/^'[=+\-@\t\r]/.test(c) ? c.slice(1) : c))));
 }
 
 async function openFile(file) {
@@ -998,6 +1008,16 @@ function fillProfiles(list) {
 }
 
 // ---- keyboard: the editor has focus; in select mode it moves the selection ----
+const MOVES = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+/** Where Enter goes from a cell being edited: down, or after a run of Tabs to the next
+ * row's cell in the column the run began in. */
+function enterMove() {
+  const dc = tabFrom === null ? 0 : tabFrom - active.c;
+  tabFrom = null;
+  return { dr: 1, dc };
+}
+
 function onEditorKey(e) {
   const ctrl = e.ctrlKey || e.metaKey;
   if (mode === 'edit') {
@@ -1010,19 +1030,27 @@ function onEditorKey(e) {
       ed.dispatchEvent(new Event('input'));
       return;
     }
-    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); commitEdit({ dr: 1, dc: 0 }); return; }
-    if (e.key === 'Tab') { e.preventDefault(); commitEdit({ dr: 0, dc: e.shiftKey ? -1 : 1 }); return; }
-    if (e.key === 'Escape') { e.preventDefault(); cancelEdit(); }
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); commitEdit(enterMove()); return; }
+    if (e.key === 'Tab') { e.preventDefault(); tabFrom ??= active.c; commitEdit({ dr: 0, dc: e.shiftKey ? -1 : 1 }); return; }
+    if (e.key === 'Escape') { e.preventDefault(); cancelEdit(); return; }
+    if (e.key === 'F2') { e.preventDefault(); editing.typed = false; return; }
+    if (editing.typed && MOVES[e.key] && !e.altKey && !ctrl) {
+      e.preventDefault();
+      tabFrom = null;
+      const [dr, dc] = MOVES[e.key];
+      commitEdit({ dr, dc });
+    }
     return;
   }
-  const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+  const moves = MOVES;
+  if (moves[e.key]) tabFrom = null;
   if (e.altKey && e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) { e.preventDefault(); moveRow(e.key === 'ArrowUp' ? -1 : 1); return; }
   if (moves[e.key] && !e.altKey) { e.preventDefault(); const [dr, dc] = moves[e.key]; select(active.r + dr, active.c + dc); return; }
   if (e.key === 'Tab') {
     // Tab moves along the row; past either end it leaves the sheet as usual.
     const c = active.c + (e.shiftKey ? -1 : 1);
     if (c < 0 || c >= shown.width) return;
-    e.preventDefault(); select(active.r, c); return;
+    e.preventDefault(); tabFrom ??= active.c; select(active.r, c); return;
   }
   if (e.key === 'Home') { e.preventDefault(); select(ctrl ? 0 : active.r, 0); return; }
   if (e.key === 'PageDown' || e.key === 'PageUp') { e.preventDefault(); select(active.r + (e.key === 'PageDown' ? 20 : -20), active.c); return; }
@@ -1073,6 +1101,7 @@ function init() {
     if (!td) return;
     e.preventDefault(); // keep focus on the editor
     const [, r, c] = td.id.split('-').map(Number);
+    tabFrom = null;
     select(r - 1, c - 1);
   });
   sheet.addEventListener('dblclick', (e) => { if (e.target.closest('.cell') || e.target === $('editor')) beginEdit(true); });

@@ -3,6 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { suite, openChecked, fixture, shots, root, pasteForm, waitChecked, checkedCount, listedCodes } from './support.mjs';
 
 const env = suite();
@@ -203,6 +206,64 @@ test('rows are inserted, moved and deleted from the keyboard', async () => {
   await page.keyboard.press('Control+Shift+Delete');
   await waitChecked(page, n);
   assert.equal(await page.textContent('#cell-13-4'), '培训人次');
+  await context.close();
+});
+
+test('as in Excel, an arrow key saves a cell typed over and moves on; after F2 it moves the text cursor; Enter after Tabs goes back to the first column', async () => {
+  const { page, context } = await openPage();
+  await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
+  // Typing over two cells in turn, each followed by ↓: nothing is appended (100100 before).
+  await page.click('#cell-14-5');
+  await page.keyboard.type('100');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.type('100');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.textContent('#cell-14-5'), '100');
+  assert.equal(await page.textContent('#cell-15-5'), '100');
+  assert.match(await page.locator('#cell-16-5').getAttribute('class'), /active/);
+  // F2 opens the cell with its text: ← moves within it.
+  await page.click('#cell-14-5');
+  await page.keyboard.press('F2');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.type('x');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.textContent('#cell-14-5'), '1x00');
+  assert.match(await page.locator('#cell-15-5').getAttribute('class'), /active/);
+  // A row typed across with Tab, ended with Enter: the next row's first cell of the run.
+  await page.click('#cell-14-3');
+  for (const v of ['甲', '乙', '丙']) { await page.keyboard.type(v); await page.keyboard.press('Tab'); }
+  await page.keyboard.type('丁');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await Promise.all([3, 4, 5, 6].map((c) => page.textContent(`#cell-14-${c}`))), ['甲', '乙', '丙', '丁']);
+  assert.match(await page.locator('#cell-15-3').getAttribute('class'), /active/);
+  await context.close();
+});
+
+test('the sheet’s CSV opens in LibreOffice with every cell as text, and opens again in the page as it was', async () => {
+  const { page, context } = await openPage();
+  const cells = [['=HYPERLINK("http://x","y")', '+1+1'], ['@SUM(A1)', '=50家'], ['-5', '项目名称']];
+  await pasteForm(page, cells.map((r) => r.join('\t')).join('\n'));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-sheet')]);
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-csv-'));
+  const csv = join(dir, 'sheet.csv');
+  await download.saveAs(csv);
+  // As a clerk opens it in Calc: comma-separated, UTF-8 (76).
+  execFileSync('soffice', ['--headless', '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, csv], { stdio: 'ignore', timeout: 120000 });
+  const part = (name) => execFileSync('unzip', ['-p', join(dir, 'sheet.xlsx'), name], { encoding: 'utf8' });
+  const sheet = part('xl/worksheets/sheet1.xml');
+  assert.doesNotMatch(sheet, /<f[ >]/, 'no cell is a formula');
+  const types = [...sheet.matchAll(/<c ([^>]*)>/g)].map(([, at]) => `${/r="(\w+)"/.exec(at)[1]}:${(/ t="(\w+)"/.exec(at) || [])[1]}`);
+  assert.deepEqual(types, ['A1:s', 'B1:s', 'A2:s', 'B2:s', 'A3:s', 'B3:s'], 'every cell is text');
+  const strings = [...part('xl/sharedStrings.xml').matchAll(/<si>(.*?)<\/si>/g)].map((m) => m[1].replace(/<[^>]+>/g, '').replace(/&apos;/g, "'").replace(/&quot;/g, '"'));
+  assert.deepEqual(strings, ["'=HYPERLINK(\"http://x\",\"y\")", "'+1+1", "'@SUM(A1)", "'=50家", "'-5", '项目名称']);
+  // The page reads its own export back without the apostrophes.
+  const n = await checkedCount(page);
+  await page.setInputFiles('#file', csv);
+  await waitChecked(page, n);
+  assert.equal(await page.textContent('#cell-2-2'), '=50家');
+  assert.equal(await page.textContent('#cell-1-1'), '=HYPERLINK("http://x","y")');
+  assert.equal(readFileSync(csv, 'utf8').charCodeAt(0), 0xfeff);
   await context.close();
 });
 
