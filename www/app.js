@@ -26,6 +26,9 @@ const I18N = {
     applyFix: '一键修正', reviewFix: '确认后修改', working: '计算过程', workingTitle: '计算过程', jump: '定位到单元格',
     fixed: '已修改，正在重新检查…', thisCell: '本单元格',
     confirmFix: (from, to) => `将“${from}”改为“${to}”？\n这一修改会改变填写的内容，请确认。`,
+    draftElsewhere: '另一个标签页保存了更新的草稿；本页的修改不会自动覆盖它',
+    draftNotSaved: '保留了另一个标签页的草稿；本页的修改不再保存为草稿（可导出 CSV 保存）',
+    overwriteConfirm: '另一个标签页保存了更新的草稿。用本页的表格覆盖它吗？（选“取消”则不保存本页的修改）',
     replaceConfirm: '用粘贴的表格替换当前表格？（可用“撤销”恢复）', clearConfirm: '清空整张表格？（可用“撤销”恢复）',
     readFail: (m) => `无法读取该文件：${m}`, sheetPick: '工作表',
     sheetOption: (name, i, n) => `工作表 ${i}/${n}：${name}`, sheetsFound: (n) => `文件中有 ${n} 张表格，正在显示第 1 张；可在“工作表”中切换`, undone: '已撤销', nothingToUndo: '没有可撤销的操作',
@@ -60,6 +63,9 @@ const I18N = {
     applyFix: 'Fix', reviewFix: 'Review and change', working: 'Show the working', workingTitle: 'The working', jump: 'Go to cell',
     fixed: 'Changed; checking again…', thisCell: 'this cell',
     confirmFix: (from, to) => `Change “${from}” to “${to}”?\nThis changes what was filled in; please confirm.`,
+    draftElsewhere: 'Another tab saved a newer draft; this tab’s changes won’t overwrite it without asking',
+    draftNotSaved: 'The other tab’s draft was kept; this tab’s changes are no longer saved as the draft (export a CSV to keep them)',
+    overwriteConfirm: 'Another tab saved a newer draft. Overwrite it with this tab’s sheet? (Cancel keeps theirs and does not save this tab’s changes)',
     replaceConfirm: 'Replace the current sheet with the pasted form? (Undo brings it back)', clearConfirm: 'Clear the whole sheet? (Undo brings it back)',
     readFail: (m) => `Could not read the file: ${m}`, sheetPick: 'Sheet',
     sheetOption: (name, i, n) => `Sheet ${i}/${n}: ${name}`, sheetsFound: (n) => `The file holds ${n} forms; showing the first. Switch with the sheet list`, undone: 'Undone', nothingToUndo: 'Nothing to undo',
@@ -77,6 +83,8 @@ const KIND_ZH = {
 const RANK = { error: 0, warning: 1, info: 2 };
 const ICON = { error: '✖', warning: '▲', info: 'ℹ' };
 const DRAFT_KEY = 'jixiao.draft.v2';
+// Changed by every save, whichever store holds the draft, so other tabs hear of it (storage events).
+const DRAFT_STAMP_KEY = `${DRAFT_KEY}.at`;
 const MIN_COLS = 8;
 const MIN_ROWS = 20;
 const LONG_CELL = 40; // characters beyond which a cell shows its first lines only
@@ -824,7 +832,7 @@ async function loadText(text, { confirmReplace = false, fromDraft = false, answe
   renderSheet();
   latestCheck = msg.id;
   applyReport(msg.report, msg.ms);
-  saveDraftSoon();
+  if (!fromDraft) saveDraftSoon(); // a draft read back is already saved
   select(0, 0, false);
 }
 
@@ -961,6 +969,11 @@ const store = {
     return this.db;
   },
   async put(value) {
+    await this.write(value);
+    // After the draft, so that a tab hearing of it reads the new one.
+    try { localStorage.setItem(DRAFT_STAMP_KEY, `${Date.now()}-${Math.random()}`); } catch { /* keep going */ }
+  },
+  async write(value) {
     try {
       localStorage.setItem(DRAFT_KEY, value);
       localStorage.removeItem(DRAFT_KEY + '.idb');
@@ -986,8 +999,24 @@ const store = {
   },
 };
 let draftTimer = 0;
-function saveDraftNow() { clearTimeout(draftTimer); store.put(toText(rows)); }
-function saveDraftSoon() { clearTimeout(draftTimer); draftTimer = setTimeout(saveDraftNow, 250); }
+let draftDirty = false; // this tab has changes its draft does not hold yet
+let draftElsewhere = false; // another tab saved the draft after this one last did
+let draftKept = false; // the clerk chose to keep the other tab's draft: this tab stops saving
+/** Saves this tab's sheet as the draft, if it changed. Two tabs share one draft: when another
+ * tab saved since, this one asks before overwriting, once (and hidden or closing, where it
+ * can't ask, it doesn't save). */
+function saveDraftNow() {
+  clearTimeout(draftTimer);
+  if (!draftDirty || draftKept) return;
+  if (draftElsewhere) {
+    if (document.visibilityState === 'hidden') return;
+    if (!window.confirm(t('overwriteConfirm'))) { draftKept = true; $('status').textContent = t('draftNotSaved'); return; }
+    draftElsewhere = false;
+  }
+  draftDirty = false;
+  store.put(toText(rows));
+}
+function saveDraftSoon() { draftDirty = true; clearTimeout(draftTimer); draftTimer = setTimeout(saveDraftNow, 250); }
 
 // ---- i18n and profiles ----
 function applyI18n() {
@@ -1186,6 +1215,11 @@ function init() {
   $('file').addEventListener('change', async (e) => { const f = e.target.files[0]; if (f) await openFile(f); e.target.value = ''; });
   // Nothing is lost when the tab closes.
   window.addEventListener('pagehide', saveDraftNow);
+  window.addEventListener('storage', (e) => {
+    if (e.key !== DRAFT_STAMP_KEY || localStorage.getItem(DRAFT_KEY) === toText(rows)) return;
+    draftElsewhere = true;
+    $('status').textContent = t('draftElsewhere');
+  });
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saveDraftNow(); });
 }
 

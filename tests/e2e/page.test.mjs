@@ -240,6 +240,36 @@ test('as in Excel, an arrow key saves a cell typed over and moves on; after F2 i
   await context.close();
 });
 
+test('two tabs share one draft: closing the older tab keeps the other’s newer draft, and a tab asks before overwriting it', async () => {
+  const { page: a, context } = await openPage();
+  const draft = () => a.evaluate(() => localStorage.getItem('jixiao.draft.v2'));
+  const saved = (page, text) => page.waitForFunction((t) => localStorage.getItem('jixiao.draft.v2') === t, text);
+  await pasteForm(a, fixture('clean/valid-central-self-evaluation.tsv'));
+  await saved(a, fixture('clean/valid-central-self-evaluation.tsv').replace(/\n$/, ''));
+  // Tab B opens with that draft, and changes a cell.
+  const b = await context.newPage();
+  await b.goto(env().origin + '/');
+  await b.waitForFunction(() => document.querySelector('#cell-14-5')?.textContent === '≥95%');
+  const asked = [];
+  a.on('dialog', (d) => asked.push(d.message()));
+  await b.click('#cell-14-5');
+  await b.keyboard.type('≥96%');
+  await b.keyboard.press('Enter');
+  await b.waitForFunction(() => /≥96%/.test(localStorage.getItem('jixiao.draft.v2')));
+  await a.waitForFunction(() => /另一个标签页/.test(document.querySelector('#status').textContent));
+  // Closing tab A, which has nothing new, leaves B's draft as it is.
+  await a.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+  assert.match(await draft(), /≥96%/);
+  // An edit in tab A asks before it overwrites B's draft (the dialog is accepted here).
+  await a.click('#cell-14-5');
+  await a.keyboard.type('≥97%');
+  await a.keyboard.press('Enter');
+  await a.waitForFunction(() => /≥97%/.test(localStorage.getItem('jixiao.draft.v2')));
+  assert.equal(asked.length, 1);
+  assert.match(asked[0], /另一个标签页保存了更新的草稿/);
+  await context.close();
+});
+
 test('the sheet’s CSV opens in LibreOffice with every cell as text, and opens again in the page as it was', async () => {
   const { page, context } = await openPage();
   const cells = [['=HYPERLINK("http://x","y")', '+1+1'], ['@SUM(A1)', '=50家'], ['-5', '项目名称']];
