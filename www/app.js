@@ -1168,7 +1168,11 @@ function init() {
     if (!text) return;
     e.preventDefault();
     e.stopPropagation();
-    if (looksLikeForm(text)) loadText(text, { confirmReplace: true }); else if (/[\t\n]/.test(text)) pasteBlock(text); else {
+    // A whole form replaces the sheet when the sheet is empty or pasted at its first cell;
+    // onto any other cell, a block goes where it is pasted, as in Excel (a two-row block
+    // with 指标值 in it replaced the whole sheet).
+    const whole = looksLikeForm(text) && (sheetEmpty() || (active.r === 0 && active.c === 0));
+    if (whole) loadText(text, { confirmReplace: true }); else if (/[\t\n]/.test(text)) pasteBlock(text); else {
       pushUndo(active.r, active.c, (rows[active.r] && rows[active.r][active.c]) || '');
       setCell(active.r, active.c, text); changed(); describeActive();
     }

@@ -240,6 +240,25 @@ test('as in Excel, an arrow key saves a cell typed over and moves on; after F2 i
   await context.close();
 });
 
+test('a block pasted onto a cell goes there, even one with 指标值 in it; the sheet stays', async () => {
+  const { page, context } = await openPage();
+  await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
+  const title = await page.textContent('#cell-1-1');
+  const height = await page.locator('#sheet tr').count();
+  await page.click('#cell-14-4');
+  const n = await checkedCount(page);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', '培训场次\t≥10场\n指标值\t绩效');
+    document.querySelector('#editor').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await waitChecked(page, n);
+  assert.deepEqual(await Promise.all(['14-4', '14-5', '15-4', '15-5'].map((c) => page.textContent(`#cell-${c}`))), ['培训场次', '≥10场', '指标值', '绩效']);
+  assert.equal(await page.textContent('#cell-1-1'), title);
+  assert.equal(await page.locator('#sheet tr').count(), height);
+  await context.close();
+});
+
 test('two tabs share one draft: closing the older tab keeps the other’s newer draft, and a tab asks before overwriting it', async () => {
   const { page: a, context } = await openPage();
   const draft = () => a.evaluate(() => localStorage.getItem('jixiao.draft.v2'));
