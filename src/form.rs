@@ -43,6 +43,17 @@ impl FormKind {
         }
     }
 
+    /// The kind's name in an English message (the page's English mode).
+    pub fn name_en(self) -> &'static str {
+        match self {
+            FormKind::Target => "target form",
+            FormKind::SelfEvaluation => "self-evaluation form",
+            FormKind::SummarySelfEvaluation => "summary self-evaluation table",
+            FormKind::Monitoring => "monitoring form",
+            FormKind::NarrativeReport => "self-evaluation report",
+        }
+    }
+
     /// The kind's name in a portal's JSON (`self-evaluation`).
     pub fn en(self) -> &'static str {
         FormKind::NAMES

@@ -445,7 +445,7 @@ impl DetectRule {
         if self.kinds.contains(&form.kind) {
             return Some(Msg::new(
                 format!("表格为{}", form.kind.zh()),
-                format!("the form is a {:?}", form.kind),
+                format!("the form is a {}", form.kind.name_en()),
             ));
         }
         let indicators = form

@@ -21,7 +21,7 @@ const I18N = {
     row: (r) => `第 ${r} 行`, col: (c) => `${c} 列`, form: (i) => `表${i}`, char: (c) => `第 ${c} 字`,
     formLine: (f, i) => f.reference
       ? `表${i}：对照的批复${KIND_ZH[f.kind] || f.kind}「${f.name || '未命名'}」`
-      : `表${i}：${KIND_ZH[f.kind] || f.kind}「${f.name || '未命名'}」· ${f.projects} 个项目 · ${f.indicators} 条指标 · 按 ${f.profile} 检查${f.profileReason ? `（${f.profileReason}）` : ''}`,
+      : `表${i}：${KIND_ZH[f.kind] || f.kind}「${f.name || '未命名'}」· ${f.projects} 个项目 · ${f.indicators} 条指标 · 按 ${profileLabel(f.profile)} 检查${f.profileReason ? `（${f.profileReason}）` : ''}`,
     sev: { error: '错误', warning: '警告', info: '提示' }, more: (n) => `+${n} 处同类`, fewer: '收起',
     applyFix: '一键修正', reviewFix: '确认后修改', working: '计算过程', workingTitle: '计算过程', jump: '定位到单元格',
     fixed: '已修改，正在重新检查…', thisCell: '本单元格',
@@ -57,8 +57,8 @@ const I18N = {
     loading: 'Loading the checker…', restored: 'Restored your last draft', saved: 'Draft saved on this computer',
     row: (r) => `row ${r}`, col: (c) => `col ${c}`, form: (i) => `form ${i}`, char: (c) => `char ${c}`,
     formLine: (f, i) => f.reference
-      ? `Form ${i}: approved ${f.kind} “${f.name || 'unnamed'}” (reference)`
-      : `Form ${i}: ${f.kind} “${f.name || 'unnamed'}” · ${f.projects} project(s) · ${f.indicators} indicator(s) · profile ${f.profile}${f.profileReason ? ` (${f.profileReason})` : ''}`,
+      ? `Form ${i}: approved ${KIND_EN[f.kind] || f.kind} “${f.name || 'unnamed'}” (reference)`
+      : `Form ${i}: ${KIND_EN[f.kind] || f.kind} “${f.name || 'unnamed'}” · ${f.projects} project(s) · ${f.indicators} indicator(s) · profile ${profileLabel(f.profile)}${f.profileReason ? ` (${f.profileReason})` : ''}`,
     sev: { error: 'Error', warning: 'Warning', info: 'Info' }, more: (n) => `+${n} more like this`, fewer: 'Show fewer',
     applyFix: 'Fix', reviewFix: 'Review and change', working: 'Show the working', workingTitle: 'The working', jump: 'Go to cell',
     fixed: 'Changed; checking again…', thisCell: 'this cell',
@@ -80,6 +80,13 @@ const KIND_ZH = {
   'target': '绩效目标表', 'self-evaluation': '绩效自评表', 'summary-self-evaluation': '汇总绩效自评表',
   'monitoring': '绩效运行监控表', 'narrative-report': '绩效自评报告',
 };
+const KIND_EN = {
+  'target': 'target form', 'self-evaluation': 'self-evaluation form', 'summary-self-evaluation': 'summary self-evaluation table',
+  'monitoring': 'monitoring form', 'narrative-report': 'self-evaluation report',
+}; // as FormKind::name_en says them
+// A profile by the head of its description (四川 2023 部门预算项目支出绩效自评表…), not its slug.
+const profileLabels = new Map();
+const profileLabel = (name) => profileLabels.get(name) || name;
 const RANK = { error: 0, warning: 1, info: 2 };
 const ICON = { error: '✖', warning: '▲', info: 'ℹ' };
 const DRAFT_KEY = 'jixiao.draft.v2';
@@ -760,7 +767,7 @@ function jumpTo(loc) {
   ensureRow(loc.row - 1);
   select(loc.row - 1, c - 1);
   const td = cellEl(loc.row - 1, c - 1);
-  if (td) { td.scrollIntoView({ block: 'center', inline: 'nearest' }); td.classList.add('flash'); setTimeout(() => td.classList.remove('flash'), 1600); }
+  if (td) { td.scrollIntoView({ block: 'center', inline: 'nearest' }); td.classList.add('flash'); setTimeout(() => td.classList.remove('flash'), 1600); showTip(td); }
 }
 
 // ---- "show the working" ----
@@ -780,12 +787,15 @@ function openWorking(d) {
 }
 
 // ---- tooltips ----
+let tipCell = null; // the cell the tip explains
 function showTip(td) {
   const tip = $('tip');
+  tipCell = null;
   if (!td || !report || !td.id) { tip.hidden = true; return; }
   const [, r, c] = td.id.split('-');
   const m = marks.get(`${r}:${c}`);
   if (!m) { tip.hidden = true; return; }
+  tipCell = td;
   tip.replaceChildren(...m.items.flatMap((i) => {
     const d = report.diagnostics[i];
     return [el('b', {}, `${ICON[d.severity]} ${d.code} ${d.message}`), el('span', {}, d.help)];
@@ -1029,7 +1039,8 @@ function applyI18n() {
 }
 function fillProfiles(list) {
   const sel = $('profile');
-  sel.replaceChildren(...list.map((p) => el('option', { value: p.name, title: p.description }, p.name === 'auto' ? `auto（${lang === 'zh' ? '自动识别' : 'detect'}）` : p.name)));
+  for (const p of list) profileLabels.set(p.name, (p.description || p.name).split('：')[0]);
+  sel.replaceChildren(...list.map((p) => el('option', { value: p.name, title: p.description }, profileLabel(p.name))));
   // A stored profile this build no longer has: the first check (asked before the list came)
   // failed on it, so check again with auto.
   if (!list.some((p) => p.name === profile)) { profile = 'auto'; scheduleCheck(0); }
@@ -1137,7 +1148,10 @@ function init() {
   sheet.addEventListener('mouseover', (e) => { if (mode === 'select') showTip(e.target.closest('.cell')); });
   sheet.addEventListener('mouseleave', () => showTip(null));
   sheet.addEventListener('scroll', () => {
-    showTip(null);
+    // The active cell's explanation follows it (a jump to a finding scrolls the sheet);
+    // a tip shown by hovering goes.
+    const td = cellEl(active.r, active.c);
+    showTip(mode === 'select' && td && tipCell === td ? td : null);
     // Row numbers turn sticky only while the sheet is scrolled sideways (style.css).
     const sideways = sheet.scrollLeft > 0;
     if (sheet.classList.contains('scrolled-x') !== sideways) sheet.classList.toggle('scrolled-x', sideways);

@@ -240,6 +240,23 @@ test('as in Excel, an arrow key saves a cell typed over and moves on; after F2 i
   await context.close();
 });
 
+test('jumping to a finding shows its explanation beside the cell', async () => {
+  const { page, context } = await openPage();
+  await pasteForm(page, fixture('seeds/004_9d9dc482990db41b.txt'));
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.click('#diagnostics > li[data-code="R004"] button.jump');
+  const tip = page.locator('#tip');
+  await tip.waitFor({ state: 'visible' });
+  assert.match(await tip.textContent(), /R004/);
+  // Beside the cell, after the jump's scrolling has settled.
+  await page.waitForTimeout(300);
+  assert.ok(await tip.isVisible());
+  const cell = await page.locator('#sheet .cell.active').boundingBox();
+  const box = await tip.boundingBox();
+  assert.ok(Math.abs(box.y - (cell.y + cell.height)) < 20, `tip at ${box.y}, cell bottom at ${cell.y + cell.height}`);
+  await context.close();
+});
+
 test('a block pasted onto a cell goes there, even one with 指标值 in it; the sheet stays', async () => {
   const { page, context } = await openPage();
   await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
@@ -417,6 +434,14 @@ test('English can be switched on', async () => {
   await page.selectOption('#lang', 'en');
   await page.waitForFunction(() => document.querySelector('#diagnostics li .msg')?.textContent.startsWith('Execution rate'));
   assert.equal(await page.textContent('#new-self'), 'New self-evaluation');
+  // Kinds and profiles by their names, not their slugs (SummarySelfEvaluation, sichuan-2023).
+  await pasteForm(page, fixture('seeds/004_9d9dc482990db41b.txt'));
+  const forms = await page.textContent('#forms');
+  assert.match(forms, /summary self-evaluation table/);
+  assert.doesNotMatch(forms, /summary-self-evaluation|narrative-report|SelfEvaluation|central-20|sichuan-20/);
+  const options = await page.$$eval('#profile option', (os) => os.map((o) => o.textContent));
+  assert.ok(options.length > 5);
+  for (const o of options) assert.doesNotMatch(o, /^[a-z0-9-]+$|[a-z]+-\d{4}/, o);
   await context.close();
 });
 

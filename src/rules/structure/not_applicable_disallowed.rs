@@ -36,7 +36,7 @@ impl Rule for NotApplicableDisallowed {
                 v.location(cx),
                 Msg::new(
                     format!("{}填写为“不适用”，{kind}中不应设置不适用的指标", v.what_zh()),
-                    format!("{} is 不适用, which a {:?} form should not contain", v.what_en(), cx.form.kind),
+                    format!("{} is 不适用, which a {} should not contain", v.what_en(), cx.form.kind.name_en()),
                 ),
                 Msg::new(
                     "不适用本项目的指标不要列入目标表：删去这一行，或设定可衡量的指标值",
