@@ -92,6 +92,9 @@ const ICON = { error: '✖', warning: '▲', info: 'ℹ' };
 const DRAFT_KEY = 'jixiao.draft.v2';
 // Changed by every save, whichever store holds the draft, so other tabs hear of it (storage events).
 const DRAFT_STAMP_KEY = `${DRAFT_KEY}.at`;
+const PRINT_WIDTH = 1040; // CSS pixels between A4 landscape's 10 mm margins (1,047), less a little
+const PRINT_COL_MAX = 7; // em: on paper a long cell wraps in a narrower column, so less is scaled down
+let printing = false;
 const MIN_COLS = 8;
 const MIN_ROWS = 20;
 const LONG_CELL = 40; // characters beyond which a cell shows its first lines only
@@ -250,7 +253,7 @@ function renderSheet() {
       if (!text) return;
       const w = textWidth(text.length > 200 ? text.slice(0, 200) : text);
       if (c === last && filledCount <= 2 && w > 4) { spill.add(`${r}:${c}`); return; }
-      widths[c] = Math.max(widths[c], Math.min(w, 16));
+      widths[c] = Math.max(widths[c], Math.min(w, printing ? PRINT_COL_MAX : 16));
     });
   });
   colWidths = widths.map((w) => `${w + 1.7}em`);
@@ -1227,7 +1230,15 @@ function init() {
   window.addEventListener('beforeprint', () => {
     document.querySelectorAll('#diagnostics .more[aria-expanded="false"]').forEach((b) => b.click());
     document.body.dataset.printedAt = t('printedAt')(new Date().toLocaleString(lang === 'zh' ? 'zh-CN' : 'en'));
+    // Every column on the paper: narrower columns, the sheet scaled to A4 landscape's
+    // width (style.css's @page); laid out as on screen again after printing.
+    printing = true;
+    renderSheet();
+    const grid = $('sheet').querySelector('.grid');
+    const width = grid ? grid.scrollWidth : 0;
+    document.documentElement.style.setProperty('--print-zoom', String(width > PRINT_WIDTH ? PRINT_WIDTH / width : 1));
   });
+  window.addEventListener('afterprint', () => { printing = false; renderSheet(); });
   $('lang').addEventListener('change', (e) => { lang = e.target.value; localStorage.setItem('jixiao.lang', lang); applyI18n(); scheduleCheck(0); });
   $('profile').addEventListener('change', (e) => { profile = e.target.value; localStorage.setItem('jixiao.profile', profile); scheduleCheck(0); });
   $('file').addEventListener('change', async (e) => { const f = e.target.files[0]; if (f) await openFile(f); e.target.value = ''; });

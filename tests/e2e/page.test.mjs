@@ -453,8 +453,13 @@ test('it prints as a report: the sheet and every finding, without the controls',
   assert.ok(!(await page.locator('.toolbar').isVisible()));
   assert.ok(await page.locator('#sheet').isVisible());
   assert.equal(await page.locator('#diagnostics ol.repeats:not([hidden])').count(), 1);
-  const pdf = await page.pdf({ format: 'A4', landscape: true });
+  // Every column on A4 landscape (1,047 CSS pixels between its margins): seed 004 has 26.
+  const grid = await page.locator('#sheet .grid').boundingBox();
+  const last = await page.locator('#sheet .srow.head > div').last().boundingBox();
+  assert.ok(last.x + last.width - grid.x <= 1047, `the sheet is ${last.x + last.width - grid.x} px wide on paper`);
+  const pdf = await page.pdf({ preferCSSPageSize: true, path: join(shots, 'print-004.pdf') });
   assert.ok(pdf.length > 10_000);
+  await page.screenshot({ path: join(shots, 'print-004.png') });
   await context.close();
 });
 
