@@ -27,6 +27,7 @@ const I18N = {
     fixed: '已修改，正在重新检查…', thisCell: '本单元格',
     confirmFix: (from, to) => `将“${from}”改为“${to}”？\n这一修改会改变填写的内容，请确认。`,
     draftElsewhere: '另一个标签页保存了更新的草稿；本页的修改不会自动覆盖它',
+    waitingCells: (n) => `还有 ${n} 处未填的单元格，离开所在行后再提示。`, showWaiting: '现在全部显示',
     draftNotSaved: '保留了另一个标签页的草稿；本页的修改不再保存为草稿（可导出 CSV 保存）',
     overwriteConfirm: '另一个标签页保存了更新的草稿。用本页的表格覆盖它吗？（选“取消”则不保存本页的修改）',
     replaceConfirm: '用粘贴的表格替换当前表格？（可用“撤销”恢复）', clearConfirm: '清空整张表格？（可用“撤销”恢复）',
@@ -64,6 +65,7 @@ const I18N = {
     fixed: 'Changed; checking again…', thisCell: 'this cell',
     confirmFix: (from, to) => `Change “${from}” to “${to}”?\nThis changes what was filled in; please confirm.`,
     draftElsewhere: 'Another tab saved a newer draft; this tab’s changes won’t overwrite it without asking',
+    waitingCells: (n) => `${n} cells not filled in yet are shown once you leave their row.`, showWaiting: 'Show them all now',
     draftNotSaved: 'The other tab’s draft was kept; this tab’s changes are no longer saved as the draft (export a CSV to keep them)',
     overwriteConfirm: 'Another tab saved a newer draft. Overwrite it with this tab’s sheet? (Cancel keeps theirs and does not save this tab’s changes)',
     replaceConfirm: 'Replace the current sheet with the pasted form? (Undo brings it back)', clearConfirm: 'Clear the whole sheet? (Undo brings it back)',
@@ -402,6 +404,11 @@ function describeActive() {
 
 function select(r, c, focus = true) {
   if (mode === 'edit') commitEdit();
+  if (leftRows && typedRow >= 0 && r !== typedRow) {
+    leftRows.add(typedRow + 1);
+    typedRow = -1;
+    redraw();
+  }
   const { width, height } = shown;
   r = Math.max(0, Math.min(r, height - 1));
   c = Math.max(0, Math.min(c, width - 1));
@@ -657,6 +664,14 @@ function renderSummary(rep, empty) {
     summary.append(el('p', { class: 'empty' }, t('waiting')));
   } else if (s.errors + s.warnings + s.infos === 0) {
     summary.append(el('p', { class: 'count ok' }, t('noIssues')));
+  }
+  if (!empty && waitingCount) {
+    const all = el('button', { type: 'button', class: 'link', id: 'show-waiting' }, t('showWaiting'));
+    all.addEventListener('click', showWaiting);
+    summary.append(el('p', { class: 'waiting' }, t('waitingCells')(waitingCount), ' ', all));
+  }
+  if (empty || s.errors + s.warnings + s.infos === 0) {
+    // nothing more to show
   } else {
     summary.append(el('p', { class: 'counts' },
       el('span', { class: 'count error' }, `${ICON.error} ${s.errors} ${t('errors')}`),
@@ -705,7 +720,7 @@ function renderFindings(rep) {
   const empty = sheetEmpty();
   // Most keystrokes leave most of the findings as they were: those parts of the panel (and
   // any group the person opened) stay as they are, and the page lays out only what changed.
-  const summarySig = JSON.stringify([empty, lang, rep.summary, empty ? [] : rep.diagnostics.map((d) => d.code[0] + d.severity)]);
+  const summarySig = JSON.stringify([empty, lang, rep.summary, waitingCount, empty ? [] : rep.diagnostics.map((d) => d.code[0] + d.severity)]);
   if (summarySig !== shownSummary) { shownSummary = summarySig; renderSummary(rep, empty); }
   const formsSig = JSON.stringify([empty, lang, rep.forms]);
   if (formsSig !== shownForms) {
@@ -731,7 +746,40 @@ function renderFindings(rep) {
   patchChildren($('diagnostics'), list);
 }
 
-function applyReport(rep, ms, trip = {}) {
+// ---- calmer live checking: a form filled in from blank ----
+// An empty required cell (S007) or a 二级 with no 三级 yet (S011) is not a mistake while the
+// clerk is still filling the form in from a blank one: such findings wait until the clerk
+// has left their row after typing in it, or asks to see them all. A pasted or opened form
+// shows everything at once.
+const WAITING_CODES = new Set(['S007', 'S011']);
+let leftRows = null; // 1-based rows the clerk has typed in and left; null: every finding shows
+let typedRow = -1; // 0-based row typed in since the selection last came to it
+let waitingCount = 0; // findings left out by calmed()
+
+/** The report as shown: findings of empty cells on rows not yet reached left out. */
+function calmed(rep) {
+  if (!leftRows) { waitingCount = 0; return rep; }
+  const diagnostics = rep.diagnostics.filter((d) => !(WAITING_CODES.has(d.code) && d.location.row && !leftRows.has(d.location.row)));
+  waitingCount = rep.diagnostics.length - diagnostics.length;
+  if (!waitingCount) return rep;
+  const count = (sev) => diagnostics.filter((d) => d.severity === sev).length;
+  return { ...rep, diagnostics, summary: { ...rep.summary, errors: count('error'), warnings: count('warning'), infos: count('info') } };
+}
+
+function showWaiting() { leftRows = null; redraw(); }
+
+/** Draws the findings again as the clerk's progress now lets them show. */
+function redraw() {
+  if (!fullReport) return;
+  report = calmed(fullReport);
+  applyMarks(report);
+  renderFindings(report);
+}
+
+let fullReport = null;
+function applyReport(full, ms, trip = {}) {
+  fullReport = full;
+  const rep = calmed(full);
   report = rep;
   clearTimeout(checkingTimer);
   const r0 = performance.now();
@@ -831,6 +879,7 @@ async function loadText(text, { confirmReplace = false, fromDraft = false, answe
   if (confirmReplace && !sheetEmpty() && !window.confirm(t('replaceConfirm'))) return;
   if (!keepSheets) $('sheet-pick').hidden = true;
   if (!fromDraft) loadedByUser = true;
+  leftRows = null; // a form pasted or opened shows every finding at once
   let msg;
   try {
     msg = await (answer || request({ type: 'load', text }));
@@ -913,6 +962,8 @@ async function newForm(kind) {
   if (!sheetEmpty() && !window.confirm(t('replaceConfirm'))) return;
   const msg = await request({ type: 'template', kind });
   pushUndo();
+  leftRows = new Set();
+  typedRow = -1;
   rows = msg.grid;
   renderSheet();
   changed();
@@ -1168,6 +1219,7 @@ function init() {
     // The sheet keeps the text; the cell under the editor is repainted when editing ends,
     // so typing never lays the sheet out again.
     setText(editing.r, editing.c, ed.value);
+    typedRow = editing.r;
     scheduleCheck(); // first: the worker checks while the page lays the editor out
     fitEditor();
     saveDraftSoon();

@@ -257,6 +257,30 @@ test('jumping to a finding shows its explanation beside the cell', async () => {
   await context.close();
 });
 
+test('a form filled in from blank: empty cells are pointed out once the clerk has left their row, or on asking', async () => {
+  const { page, context } = await openPage();
+  let n = await checkedCount(page);
+  await page.click('#new-self');
+  await waitChecked(page, n);
+  // Before: 1 error and 9 warnings (S007 项目名称… and S011 for every empty 二级) at once.
+  assert.deepEqual(await listedCodes(page), []);
+  assert.match(await page.textContent('#summary'), /还有 13 处未填的单元格/);
+  // Row 2 holds 项目名称 and 主管部门: filling one and leaving the row brings up the other.
+  n = await checkedCount(page);
+  assert.match(await page.locator('#cell-2-2').getAttribute('class'), /active/); // where a new form starts
+  await page.keyboard.type('测试项目');
+  await waitChecked(page, n);
+  assert.deepEqual(await listedCodes(page), []);
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelector('#diagnostics > li[data-code="S007"]'));
+  assert.match(await page.textContent('#diagnostics > li[data-code="S007"]'), /主管部门/);
+  assert.match(await page.textContent('#summary'), /还有 11 处未填的单元格/);
+  await page.click('#show-waiting');
+  assert.deepEqual((await listedCodes(page)).sort(), ['S007', 'S011']);
+  assert.equal(await page.locator('#show-waiting').count(), 0);
+  await context.close();
+});
+
 test('a block pasted onto a cell goes there, even one with 指标值 in it; the sheet stays', async () => {
   const { page, context } = await openPage();
   await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
@@ -347,6 +371,8 @@ test('a blank form in the chosen profile’s layout, and a workbook opened from 
   const sheet = await page.textContent('#sheet');
   assert.match(sheet, /指标性质/);
   assert.match(sheet, /财政专户管理资金/);
+  // Its empty 二级 rows are pointed out on asking (or once their rows are filled in and left).
+  await page.click('#show-waiting');
   assert.ok((await listedCodes(page)).includes('S011'));
   await page.screenshot({ path: join(shots, 'blank-sichuan.png') });
   n = await checkedCount(page);
