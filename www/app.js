@@ -258,7 +258,8 @@ function renderSheet() {
       widths[c] = Math.max(widths[c], Math.min(w, printing ? PRINT_COL_MAX : 16));
     });
   });
-  colWidths = widths.map((w) => `${w + 1.7}em`);
+  colEms = widths.map((w) => w + 1.7);
+  colWidths = colEms.map((w) => `${w}em`);
   const grid = el('div', { class: 'grid', role: 'grid', 'aria-label': t('sheetLabel'), 'aria-rowcount': String(height), 'aria-colcount': String(width) });
   grid.style.width = `${widths.reduce((a, w) => a + w + 1.7, 3.4)}em`;
   const head = el('div', { class: 'srow head', role: 'row' }, el('div', { class: 'corner', role: 'columnheader' }, ''));
@@ -274,6 +275,7 @@ function renderSheet() {
 }
 
 let colWidths = [];
+let colEms = [];
 let spill = new Set();
 let renderedRows = 0;
 let moreObserver = null;
@@ -296,7 +298,12 @@ function appendRows(upTo) {
       cell.setAttribute('role', 'gridcell');
       cell.style.width = colWidths[c];
       const text = cells[c] ?? '';
-      if (spill.has(`${r}:${c}`)) { cell.classList.add('spill'); cell.textContent = text; } else if (text) paintCell(cell, text, null);
+      if (spill.has(`${r}:${c}`)) {
+        cell.classList.add('spill');
+        // The width of the empty cells it spills over: a flagged paragraph is shown whole there.
+        cell.dataset.spillEm = String(colEms.slice(c).reduce((a, w) => a + w, 0));
+        cell.textContent = text;
+      } else if (text) paintCell(cell, text, null);
       row.append(cell);
     }
     block.append(row);
@@ -344,7 +351,12 @@ function textWidth(text) {
  * texts show their first lines; the whole text is there when the cell is edited. */
 function paintCell(td, text, span) {
   if (text.length > HUGE_CELL) { text = `${text.slice(0, HUGE_CELL)}…`; span = null; }
-  const box = text.length > LONG_CELL ? el('div', { class: 'clamp' }) : td;
+  // A paragraph of a report flagged in part: whole, wrapped over the empty cells to its
+  // right, so the flagged words can be seen (clipped to its first column before).
+  const whole = td.classList.contains('spill') && span;
+  if (td.classList.contains('spill') && !span) { td.textContent = text; return; }
+  const box = whole ? el('div', { class: 'spill-text' }) : text.length > LONG_CELL ? el('div', { class: 'clamp' }) : td;
+  if (whole) box.style.width = `calc(${td.dataset.spillEm}em - 14px)`;
   if (!span || span.end <= span.start || span.end > text.length) box.textContent = text;
   else box.replaceChildren(text.slice(0, span.start), el('span', { class: 'span-mark' }, text.slice(span.start, span.end)), text.slice(span.end));
   if (box !== td) td.replaceChildren(box);
@@ -535,6 +547,15 @@ function markKey(d) {
   return l.column ? `${l.row}:${l.column}` : `${l.row}:0`;
 }
 
+/** The flagged words of a report's line (its character column and text) as a UTF-16 span of
+ * the line, when they are there. */
+function textSpan(loc) {
+  const line = (rows[loc.row - 1] && rows[loc.row - 1][0]) || '';
+  if (!loc.column || !loc.cellText) return null;
+  const start = Array.from(line).slice(0, loc.column - 1).join('').length;
+  return line.startsWith(loc.cellText, start) ? { start, end: start + loc.cellText.length } : null;
+}
+
 function applyMarks(rep) {
   const next = new Map();
   rep.diagnostics.forEach((d, i) => {
@@ -544,7 +565,7 @@ function applyMarks(rep) {
     m.items.push(i);
     m.text = m.text ? `${m.text}；${d.code} ${d.message}` : `${d.code} ${d.message}`;
     if (RANK[d.severity] < RANK[m.severity]) m.severity = d.severity;
-    if (d.span && d.location.section !== 'text' && !m.span) m.span = d.span;
+    if (!m.span) m.span = d.location.section === 'text' ? textSpan(d.location) : d.span;
     next.set(key, m);
   });
   for (const key of marks.keys()) {

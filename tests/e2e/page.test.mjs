@@ -281,6 +281,22 @@ test('a form filled in from blank: empty cells are pointed out once the clerk ha
   await context.close();
 });
 
+test('a flagged paragraph of a report shows whole, with the flagged words underlined where they can be seen', async () => {
+  const { page, context } = await openPage();
+  await pasteForm(page, fixture('seeds/003_fd178c73d5be2efc.txt'));
+  // R003 points at 第 25 行 第 202 字, 64.086095万元 (the paragraph was clipped to 2、资金使用).
+  const cell = page.locator('#cell-25-1');
+  assert.match(await cell.getAttribute('class'), /mark-warning/);
+  const mark = cell.locator('.span-mark');
+  assert.equal(await mark.textContent(), '64.086095万元');
+  const sheet = await page.locator('#sheet').boundingBox();
+  const box = await mark.boundingBox();
+  assert.ok(box.width > 0 && box.x >= sheet.x && box.x + box.width <= sheet.x + sheet.width, JSON.stringify({ box, sheet }));
+  assert.ok((await cell.boundingBox()).height > 60, 'the paragraph wraps over several lines');
+  await page.screenshot({ path: join(shots, 'report-paragraph.png') });
+  await context.close();
+});
+
 test('a block pasted onto a cell goes there, even one with 指标值 in it; the sheet stays', async () => {
   const { page, context } = await openPage();
   await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
