@@ -297,6 +297,21 @@ test('a flagged paragraph of a report shows whole, with the flagged words underl
   await context.close();
 });
 
+test('on a phone, the header and toolbar take under a quarter of the screen and the findings start on the first screen', async () => {
+  const { page, context } = await env().open('/', { viewport: { width: 390, height: 844 } });
+  await page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0);
+  await pasteForm(page, fixture('seeds/004_9d9dc482990db41b.txt'));
+  const toolbar = await page.locator('.toolbar').boundingBox();
+  assert.ok(toolbar.y + toolbar.height <= 844 / 4, `the toolbar ends at ${toolbar.y + toolbar.height} px`);
+  const summary = await page.locator('#summary').boundingBox();
+  assert.ok(summary.y + 40 < 844, `the findings start at ${summary.y} px`);
+  assert.ok(await page.locator('#diagnostics > li').first().isVisible());
+  // Every toolbar button is still there, a sideways scroll away.
+  assert.ok(await page.locator('#export-findings').isVisible());
+  await page.screenshot({ path: join(shots, 'phone-004.png') });
+  await context.close();
+});
+
 test('a block pasted onto a cell goes there, even one with 指标值 in it; the sheet stays', async () => {
   const { page, context } = await openPage();
   await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
