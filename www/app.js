@@ -28,6 +28,9 @@ const I18N = {
     confirmFix: (from, to) => `将“${from}”改为“${to}”？\n这一修改会改变填写的内容，请确认。`,
     draftElsewhere: '另一个标签页保存了更新的草稿；本页的修改不会自动覆盖它',
     waitingCells: (n) => `还有 ${n} 处未填的单元格，离开所在行后再提示。`, showWaiting: '现在全部显示',
+    insertCellFix: (col, row) => `在 ${col}${row} 插入空单元格（右移）`,
+    confirmInsertCell: (col, row) => `在第 ${row} 行 ${col} 列插入一个空单元格，这一行其后的单元格右移一列？\n可用“撤销”恢复。`,
+    cellInsert: '插入单元格', cellDelete: '删除单元格',
     draftNotSaved: '保留了另一个标签页的草稿；本页的修改不再保存为草稿（可导出 CSV 保存）',
     overwriteConfirm: '另一个标签页保存了更新的草稿。用本页的表格覆盖它吗？（选“取消”则不保存本页的修改）',
     replaceConfirm: '用粘贴的表格替换当前表格？（可用“撤销”恢复）', clearConfirm: '清空整张表格？（可用“撤销”恢复）',
@@ -66,6 +69,9 @@ const I18N = {
     confirmFix: (from, to) => `Change “${from}” to “${to}”?\nThis changes what was filled in; please confirm.`,
     draftElsewhere: 'Another tab saved a newer draft; this tab’s changes won’t overwrite it without asking',
     waitingCells: (n) => `${n} cells not filled in yet are shown once you leave their row.`, showWaiting: 'Show them all now',
+    insertCellFix: (col, row) => `Insert an empty cell at ${col}${row} (shift right)`,
+    confirmInsertCell: (col, row) => `Insert an empty cell at row ${row}, column ${col}, moving the rest of the row one column right?\nUndo brings it back.`,
+    cellInsert: 'Insert cell', cellDelete: 'Delete cell',
     draftNotSaved: 'The other tab’s draft was kept; this tab’s changes are no longer saved as the draft (export a CSV to keep them)',
     overwriteConfirm: 'Another tab saved a newer draft. Overwrite it with this tab’s sheet? (Cancel keeps theirs and does not save this tab’s changes)',
     replaceConfirm: 'Replace the current sheet with the pasted form? (Undo brings it back)', clearConfirm: 'Clear the whole sheet? (Undo brings it back)',
@@ -519,6 +525,25 @@ function undo() {
 
 // ---- rows ----
 function insertRow() { pushUndo(); rows.splice(active.r + 1, 0, []); renderSheet(); changed(); select(active.r + 1, active.c); }
+/** Inserts an empty cell at (r, c), the row's later cells moving one column right, as
+ * Excel's 插入 → 活动单元格右移: the edit S002/S003 ask for where a paste lost a cell. */
+function insertCell(r = active.r, c = active.c) {
+  pushUndo();
+  while (rows.length <= r) rows.push([]);
+  const row = rows[r];
+  while (row.length < c) row.push('');
+  row.splice(c, 0, '');
+  lines.delete(row);
+  renderSheet(); changed(); select(r, c);
+}
+/** Deletes the cell at (r, c), the row's later cells moving one column left. */
+function deleteCell(r = active.r, c = active.c) {
+  if (!rows[r] || c >= rows[r].length) return;
+  pushUndo();
+  rows[r].splice(c, 1);
+  lines.delete(rows[r]);
+  renderSheet(); changed(); select(r, c);
+}
 function deleteRow() {
   if (active.r >= rows.length) return;
   pushUndo(); rows.splice(active.r, 1); renderSheet(); changed(); select(active.r, active.c);
@@ -620,7 +645,26 @@ function place(loc) {
   return parts.join(' ');
 }
 
+// Where a paste lost a cell: S002 (the whole row one column left) and S003 (a cell missing
+// before the one it names) are mended by inserting an empty cell, after the clerk confirms.
+const SHIFT_FIX = { S002: () => 0, S003: (loc) => loc.column - 1 };
+
+function shiftButton(d) {
+  const at = SHIFT_FIX[d.code];
+  if (!at || !d.location.row || !d.location.column || d.location.section === 'text') return null;
+  const r = d.location.row - 1, c = at(d.location);
+  const b = el('button', { type: 'button', class: 'fix unsafe' }, t('insertCellFix')(colLetters(c + 1), d.location.row));
+  b.addEventListener('click', () => {
+    if (!window.confirm(t('confirmInsertCell')(colLetters(c + 1), d.location.row))) return;
+    insertCell(r, c);
+    $('status').textContent = t('fixed');
+  });
+  return b;
+}
+
 function fixButton(d) {
+  const shift = shiftButton(d);
+  if (shift) return shift;
   if (!d.fix || !d.location.row || !d.location.column || d.location.section === 'text') return null;
   const safe = d.fix.applicability === 'safe';
   const b = el('button', { type: 'button', class: `fix ${safe ? 'safe' : 'unsafe'}` }, `${safe ? t('applyFix') : t('reviewFix')}：${d.fix.replacement}`);
@@ -1289,6 +1333,8 @@ function init() {
   $('new-target').addEventListener('click', () => newForm('target'));
   $('new-self').addEventListener('click', () => newForm('self-evaluation'));
   $('row-insert').addEventListener('click', insertRow);
+  $('cell-insert').addEventListener('click', () => insertCell());
+  $('cell-delete').addEventListener('click', () => deleteCell());
   $('row-delete').addEventListener('click', deleteRow);
   $('row-up').addEventListener('click', () => moveRow(-1));
   $('row-down').addEventListener('click', () => moveRow(1));

@@ -312,6 +312,29 @@ test('on a phone, the header and toolbar take under a quarter of the screen and 
   await context.close();
 });
 
+test('a row that lost a cell is mended from its finding: an empty cell inserted, the rest of the row moved right', async () => {
+  const { page, context } = await openPage();
+  await pasteForm(page, fixture('S003/invalid-seed-004.tsv'));
+  // S003: row 16 lacks a cell before L16 (100%验收合格), so every later cell is one to the left.
+  assert.equal(await page.textContent('#cell-16-12'), '100%验收合格');
+  const after = await page.textContent('#cell-16-13');
+  const entry = page.locator('#diagnostics > li[data-code="S003"]');
+  const fix = entry.locator('button.fix').first();
+  assert.match(await fix.textContent(), /L16 插入空单元格/);
+  const n = await checkedCount(page);
+  await fix.click(); // the confirmation is accepted here
+  await waitChecked(page, n);
+  assert.equal(await page.textContent('#cell-16-12'), '');
+  assert.equal(await page.textContent('#cell-16-13'), '100%验收合格');
+  assert.equal(await page.textContent('#cell-16-14'), after);
+  assert.doesNotMatch(await page.locator('#diagnostics').textContent(), /第 16 行比其他行少一个单元格/);
+  // The toolbar's 删除单元格 takes it out again.
+  assert.match(await page.locator('#cell-16-12').getAttribute('class'), /active/);
+  await page.click('#cell-delete');
+  assert.equal(await page.textContent('#cell-16-12'), '100%验收合格');
+  await context.close();
+});
+
 test('a block pasted onto a cell goes there, even one with 指标值 in it; the sheet stays', async () => {
   const { page, context } = await openPage();
   await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
