@@ -416,6 +416,8 @@ function describeActive() {
   const key = `${active.r + 1}:${active.c + 1}`;
   const m = marks.get(key);
   const text = (rows[active.r] && rows[active.r][active.c]) || '';
+  $('cellbar-ref').textContent = ref(active.r, active.c);
+  $('cellbar-text').textContent = text;
   ed.setAttribute('aria-label', `${t('editCell')(ref(active.r, active.c))}${text ? `：${text}` : ''}`);
   if (m) { ed.setAttribute('aria-invalid', 'true'); ed.setAttribute('aria-describedby', `desc-${active.r + 1}-${active.c + 1}`); } else { ed.removeAttribute('aria-invalid'); ed.removeAttribute('aria-describedby'); }
 }
@@ -1285,6 +1287,7 @@ function init() {
     // so typing never lays the sheet out again.
     setText(editing.r, editing.c, ed.value);
     typedRow = editing.r;
+    $('cellbar-text').textContent = ed.value;
     scheduleCheck(); // first: the worker checks while the page lays the editor out
     fitEditor();
     saveDraftSoon();

@@ -294,6 +294,11 @@ test('a flagged paragraph of a report shows whole, with the flagged words underl
   assert.ok(box.width > 0 && box.x >= sheet.x && box.x + box.width <= sheet.x + sheet.width, JSON.stringify({ box, sheet }));
   assert.ok((await cell.boundingBox()).height > 60, 'the paragraph wraps over several lines');
   await page.screenshot({ path: join(shots, 'report-paragraph.png') });
+  // The bar above the sheet shows the selected cell's whole text, as Excel's formula bar does.
+  await page.click('#cell-27-1');
+  await page.click('#cell-25-1');
+  assert.equal(await page.textContent('#cellbar-ref'), 'A25');
+  assert.equal(await page.textContent('#cellbar-text'), fixture('seeds/003_fd178c73d5be2efc.txt').split('\n')[24].trim());
   await context.close();
 });
 
