@@ -29,6 +29,7 @@ const I18N = {
     draftElsewhere: '另一个标签页保存了更新的草稿；本页的修改不会自动覆盖它',
     waitingCells: (n) => `还有 ${n} 处未填的单元格，离开所在行后再提示。`, showWaiting: '现在全部显示',
     insertCellFix: (col, row) => `在 ${col}${row} 插入空单元格（右移）`,
+    knockOn: (n) => `由此引起的 ${n} 项（改正这一格后随之消失）：`,
     confirmInsertCell: (col, row) => `在第 ${row} 行 ${col} 列插入一个空单元格，这一行其后的单元格右移一列？\n可用“撤销”恢复。`,
     cellInsert: '插入单元格', cellDelete: '删除单元格',
     draftNotSaved: '保留了另一个标签页的草稿；本页的修改不再保存为草稿（可导出 CSV 保存）',
@@ -70,6 +71,7 @@ const I18N = {
     draftElsewhere: 'Another tab saved a newer draft; this tab’s changes won’t overwrite it without asking',
     waitingCells: (n) => `${n} cells not filled in yet are shown once you leave their row.`, showWaiting: 'Show them all now',
     insertCellFix: (col, row) => `Insert an empty cell at ${col}${row} (shift right)`,
+    knockOn: (n) => `${n} more that follow from this cell (they go once it is corrected):`,
     confirmInsertCell: (col, row) => `Insert an empty cell at row ${row}, column ${col}, moving the rest of the row one column right?\nUndo brings it back.`,
     cellInsert: 'Insert cell', cellDelete: 'Delete cell',
     draftNotSaved: 'The other tab’s draft was kept; this tab’s changes are no longer saved as the draft (export a CSV to keep them)',
@@ -766,8 +768,33 @@ function renderSummary(rep, empty) {
 }
 
 /** One entry per code, worst first; repeats folded under "+N 处同类". */
-function groupEntry(rep, g) {
+/** Findings that follow from a cell already in error (a score worked from a 指标值 that can't
+ * be read): index → the error's index, when one of the cells a finding's working uses holds
+ * an error of its own. They are listed under that error, not beside it. */
+function knockOns(rep) {
+  const at = (l) => (l.row && l.column && l.section !== 'text' ? `${l.form}:${l.row}:${l.column}` : null);
+  const errors = new Map();
+  rep.diagnostics.forEach((d, i) => { const k = at(d.location); if (d.severity === 'error' && k && !errors.has(k)) errors.set(k, i); });
+  const parent = new Map();
+  rep.diagnostics.forEach((d, i) => {
+    const own = at(d.location);
+    for (const r of d.related || []) {
+      const k = at(r.location);
+      const p = k && k !== own ? errors.get(k) : undefined;
+      if (p !== undefined && p !== i) { parent.set(i, p); break; }
+    }
+  });
+  // An error that is itself a knock-on stays in the list (no chains, no cycles).
+  for (const [i, p] of [...parent]) if (parent.has(p)) parent.delete(i);
+  return parent;
+}
+
+function groupEntry(rep, g, children = []) {
   const first = item(rep.diagnostics[g[0]], false);
+  if (children.length) {
+    first.append(el('p', { class: 'knock-head' }, t('knockOn')(children.length)),
+      el('ol', { class: 'knock-ons' }, ...children.map((i) => item(rep.diagnostics[i], true))));
+  }
   if (g.length > 1) {
     const sub = el('ol', { class: 'repeats', hidden: true });
     const more = el('button', { type: 'button', class: 'more', 'aria-expanded': 'false' }, t('more')(g.length - 1));
@@ -794,8 +821,11 @@ function renderFindings(rep) {
     shownForms = formsSig;
     $('forms').replaceChildren(...(empty ? [] : rep.forms).map((f, i) => el('li', {}, t('formLine')(f, i + 1))));
   }
+  const parents = knockOns(rep);
+  const childrenOf = (g) => [...parents].filter(([, p]) => g.includes(p)).map(([i]) => i);
   const groups = new Map();
   rep.diagnostics.forEach((d, i) => {
+    if (parents.has(i)) return;
     if (!groups.has(d.code)) groups.set(d.code, []);
     groups.get(d.code).push(i);
   });
@@ -804,8 +834,9 @@ function renderFindings(rep) {
   const list = [];
   for (const g of empty ? [] : ordered) {
     // By content, not position: a finding added above leaves the entries below as they are.
-    const key = JSON.stringify([lang, g.map((i) => rep.diagnostics[i])]);
-    const entry = shownGroups.get(key) || groupEntry(rep, g);
+    const children = childrenOf(g);
+    const key = JSON.stringify([lang, g.map((i) => rep.diagnostics[i]), children.map((i) => rep.diagnostics[i])]);
+    const entry = shownGroups.get(key) || groupEntry(rep, g, children);
     entries.set(key, entry);
     list.push(entry);
   }

@@ -340,6 +340,19 @@ test('a row that lost a cell is mended from its finding: an empty cell inserted,
   await context.close();
 });
 
+test('findings that follow from a cell already in error are listed under it', async () => {
+  const { page, context } = await openPage();
+  await pasteForm(page, fixture('V003/invalid-excel-serial.tsv'));
+  // E15's 指标值 is an Excel date serial (V003, an error); E003 and E006 score from it.
+  const codes = await listedCodes(page);
+  assert.ok(codes.includes('V003'));
+  assert.ok(!codes.includes('E003') && !codes.includes('E006'), codes.join(' '));
+  const under = page.locator('#diagnostics > li[data-code="V003"] .knock-ons > li');
+  assert.deepEqual((await under.evaluateAll((lis) => lis.map((li) => li.dataset.code))).sort(), ['E003', 'E006']);
+  assert.match(await page.textContent('#diagnostics > li[data-code="V003"] .knock-head'), /由此引起的 2 项/);
+  await context.close();
+});
+
 test('a block pasted onto a cell goes there, even one with 指标值 in it; the sheet stays', async () => {
   const { page, context } = await openPage();
   await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
