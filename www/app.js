@@ -36,7 +36,7 @@ const I18N = {
     overwriteConfirm: '另一个标签页保存了更新的草稿。用本页的表格覆盖它吗？（选“取消”则不保存本页的修改）',
     replaceConfirm: '用粘贴的表格替换当前表格？（可用“撤销”恢复）', clearConfirm: '清空整张表格？（可用“撤销”恢复）',
     readFail: (m) => `无法读取该文件：${m}`, sheetPick: '工作表',
-    sheetOption: (name, i, n) => `工作表 ${i}/${n}：${name}`, sheetsFound: (n) => `文件中有 ${n} 张表格，正在显示第 1 张；可在“工作表”中切换`, undone: '已撤销', nothingToUndo: '没有可撤销的操作',
+    sheetOption: (name, i, n) => `工作表 ${i}/${n}：${name}`, sheetsFound: (n) => `文件中有 ${n} 张表格，正在显示第 1 张；可在“工作表”中切换`, undone: '已撤销', nothingToUndo: '没有可撤销的操作', redone: '已重做', nothingToRedo: '没有可重做的操作', redo: '重做',
     printedAt: (d) => `打印时间：${d} · 由 jixiao 在本机检查`,
     editCell: (ref) => `编辑单元格 ${ref}`, sheetLabel: '表格',
     moreRows: (n) => `还有 ${n} 行未显示 —— 滚动到此或点击继续显示（检查已包括全部行）`,
@@ -78,7 +78,7 @@ const I18N = {
     overwriteConfirm: 'Another tab saved a newer draft. Overwrite it with this tab’s sheet? (Cancel keeps theirs and does not save this tab’s changes)',
     replaceConfirm: 'Replace the current sheet with the pasted form? (Undo brings it back)', clearConfirm: 'Clear the whole sheet? (Undo brings it back)',
     readFail: (m) => `Could not read the file: ${m}`, sheetPick: 'Sheet',
-    sheetOption: (name, i, n) => `Sheet ${i}/${n}: ${name}`, sheetsFound: (n) => `The file holds ${n} forms; showing the first. Switch with the sheet list`, undone: 'Undone', nothingToUndo: 'Nothing to undo',
+    sheetOption: (name, i, n) => `Sheet ${i}/${n}: ${name}`, sheetsFound: (n) => `The file holds ${n} forms; showing the first. Switch with the sheet list`, undone: 'Undone', nothingToUndo: 'Nothing to undo', redone: 'Redone', nothingToRedo: 'Nothing to redo', redo: 'Redo',
     printedAt: (d) => `Printed ${d} · checked on this computer by jixiao`,
     editCell: (ref) => `Edit cell ${ref}`, sheetLabel: 'Sheet',
     moreRows: (n) => `${n} more rows not shown yet — scroll here or click to show them (the check covers every row)`,
@@ -131,6 +131,7 @@ let editing = null; // { r, c, before, typed }: typed when begun by typing over 
 // The column a run of Tabs began in: Enter after them goes to the next row's cell there, as in Excel.
 let tabFrom = null;
 const undoStack = [];
+const redoStack = [];
 
 function colLetters(n) {
   let s = '';
@@ -514,15 +515,37 @@ function cancelEdit() {
 // ---- undo ----
 function snapshot() { return rows.map((r) => r.slice()); }
 function pushUndo(r, c, before) {
-  // A single cell's old text when given; else the whole sheet.
+  // A single cell's old text when given; else the whole sheet. A new edit ends what redo had.
   undoStack.push(r === undefined ? { rows: snapshot() } : { r, c, before });
   if (undoStack.length > 50) undoStack.shift();
+  redoStack.length = 0;
+}
+
+/** Puts back what an undo or redo entry holds, and returns the entry that takes it back. */
+function restore(u) {
+  if (u.rows) {
+    const back = { rows: snapshot() };
+    rows = u.rows; renderSheet();
+    return back;
+  }
+  const back = { r: u.r, c: u.c, before: (rows[u.r] && rows[u.r][u.c]) || '' };
+  setCell(u.r, u.c, u.before); select(u.r, u.c);
+  return back;
+}
+
+function redo() {
+  if (mode === 'edit') commitEdit();
+  const u = redoStack.pop();
+  if (!u) { $('status').textContent = t('nothingToRedo'); return; }
+  undoStack.push(restore(u));
+  changed();
+  $('status').textContent = t('redone');
 }
 function undo() {
   if (mode === 'edit') { cancelEdit(); return; }
   const u = undoStack.pop();
   if (!u) { $('status').textContent = t('nothingToUndo'); return; }
-  if (u.rows) { rows = u.rows; renderSheet(); } else { setCell(u.r, u.c, u.before); select(u.r, u.c); }
+  redoStack.push(restore(u));
   changed();
   $('status').textContent = t('undone');
 }
@@ -1255,6 +1278,7 @@ function onEditorKey(e) {
     if (before) { pushUndo(active.r, active.c, before); setCell(active.r, active.c, ''); changed(); describeActive(); }
     return;
   }
+  if (ctrl && (e.key === 'y' || e.key === 'Y' || (e.shiftKey && (e.key === 'z' || e.key === 'Z')))) { e.preventDefault(); redo(); return; }
   if (ctrl && (e.key === 'z' || e.key === 'Z')) { e.preventDefault(); undo(); }
   if (e.key === 'Escape') showTip(null);
 }
@@ -1354,7 +1378,8 @@ function init() {
     loadText(text, { confirmReplace: true });
   });
   document.addEventListener('keydown', (e) => {
-    if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'Z') && !(e.target.closest && e.target.closest('input, textarea, select'))) { e.preventDefault(); undo(); }
+    if (!(e.ctrlKey || e.metaKey) || (e.target.closest && e.target.closest('input, textarea, select'))) return;
+    if (e.key === 'y' || e.key === 'Y' || (e.shiftKey && (e.key === 'z' || e.key === 'Z'))) { e.preventDefault(); redo(); } else if (e.key === 'z' || e.key === 'Z') { e.preventDefault(); undo(); }
   });
   let pasteTimer = 0;
   $('paste').addEventListener('input', () => { clearTimeout(pasteTimer); pasteTimer = setTimeout(() => loadText($('paste').value), 150); });
@@ -1373,6 +1398,7 @@ function init() {
   $('row-up').addEventListener('click', () => moveRow(-1));
   $('row-down').addEventListener('click', () => moveRow(1));
   $('undo').addEventListener('click', undo);
+  $('redo').addEventListener('click', redo);
   $('clear').addEventListener('click', () => {
     if (!sheetEmpty() && !window.confirm(t('clearConfirm'))) return;
     pushUndo(); rows = []; renderSheet(); changed(); select(0, 0);

@@ -353,6 +353,37 @@ test('findings that follow from a cell already in error are listed under it', as
   await context.close();
 });
 
+test('redo takes an undo back (Ctrl+Y, Ctrl+Shift+Z), and a new edit ends it', async () => {
+  const { page, context } = await openPage();
+  await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
+  await page.click('#cell-14-5');
+  await page.keyboard.type('≥96%');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.textContent('#cell-14-5'), '≥95%');
+  await page.keyboard.press('Control+y');
+  assert.equal(await page.textContent('#cell-14-5'), '≥96%');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+Shift+Z');
+  assert.equal(await page.textContent('#cell-14-5'), '≥96%');
+  // A row deleted, undone and redone.
+  await page.click('#cell-13-4');
+  await page.keyboard.press('Control+Shift+Delete');
+  const moved = await page.textContent('#cell-13-4');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.textContent('#cell-13-4'), '培训人次');
+  await page.click('#redo');
+  assert.equal(await page.textContent('#cell-13-4'), moved);
+  // After a new edit there is nothing to redo.
+  await page.keyboard.press('Control+z');
+  await page.click('#cell-15-5');
+  await page.keyboard.type('x');
+  await page.keyboard.press('Enter');
+  await page.click('#redo');
+  assert.match(await page.textContent('#status'), /没有可重做的操作/);
+  await context.close();
+});
+
 test('a block pasted onto a cell goes there, even one with 指标值 in it; the sheet stays', async () => {
   const { page, context } = await openPage();
   await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
