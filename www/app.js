@@ -533,6 +533,19 @@ function restore(u) {
   return back;
 }
 
+/** Ctrl+D, as in Excel: the cell takes the text of the cell above it. */
+function fillDown() {
+  const { r, c } = active;
+  if (r === 0) return;
+  const above = (rows[r - 1] && rows[r - 1][c]) || '';
+  const before = (rows[r] && rows[r][c]) || '';
+  if (above === before) return;
+  pushUndo(r, c, before);
+  setCell(r, c, above);
+  changed();
+  describeActive();
+}
+
 function redo() {
   if (mode === 'edit') commitEdit();
   const u = redoStack.pop();
@@ -1279,6 +1292,7 @@ function onEditorKey(e) {
     return;
   }
   if (ctrl && (e.key === 'y' || e.key === 'Y' || (e.shiftKey && (e.key === 'z' || e.key === 'Z')))) { e.preventDefault(); redo(); return; }
+  if (ctrl && (e.key === 'd' || e.key === 'D')) { e.preventDefault(); fillDown(); return; }
   if (ctrl && (e.key === 'z' || e.key === 'Z')) { e.preventDefault(); undo(); }
   if (e.key === 'Escape') showTip(null);
 }

@@ -353,7 +353,7 @@ test('findings that follow from a cell already in error are listed under it', as
   await context.close();
 });
 
-test('redo takes an undo back (Ctrl+Y, Ctrl+Shift+Z), and a new edit ends it', async () => {
+test('redo takes an undo back (Ctrl+Y, Ctrl+Shift+Z), Ctrl+D fills from above, and a new edit ends redo', async () => {
   const { page, context } = await openPage();
   await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
   await page.click('#cell-14-5');
@@ -374,6 +374,13 @@ test('redo takes an undo back (Ctrl+Y, Ctrl+Shift+Z), and a new edit ends it', a
   assert.equal(await page.textContent('#cell-13-4'), '培训人次');
   await page.click('#redo');
   assert.equal(await page.textContent('#cell-13-4'), moved);
+  // Ctrl+D fills the cell from the one above, and undoes like any edit.
+  await page.click('#cell-15-8');
+  const above = await page.textContent('#cell-14-8');
+  assert.notEqual(await page.textContent('#cell-15-8'), above);
+  await page.keyboard.press('Control+d');
+  assert.equal(await page.textContent('#cell-15-8'), above);
+  await page.keyboard.press('Control+z');
   // After a new edit there is nothing to redo.
   await page.keyboard.press('Control+z');
   await page.click('#cell-15-5');
