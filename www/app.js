@@ -267,10 +267,10 @@ function renderSheet() {
       widths[c] = Math.max(widths[c], Math.min(w, printing ? PRINT_COL_MAX : 16));
     });
   });
-  colEms = widths.map((w) => w + 1.7);
+  colEms = widths.map((w, c) => (printing ? null : colSet.get(c)) ?? w + 1.7);
   colWidths = colEms.map((w) => `${w}em`);
   const grid = el('div', { class: 'grid', role: 'grid', 'aria-label': t('sheetLabel'), 'aria-rowcount': String(height), 'aria-colcount': String(width) });
-  grid.style.width = `${widths.reduce((a, w) => a + w + 1.7, 3.4)}em`;
+  grid.style.width = `${colEms.reduce((a, w) => a + w, 3.4)}em`;
   const head = el('div', { class: 'srow head', role: 'row' }, el('div', { class: 'corner', role: 'columnheader' }, ''));
   colWidths.forEach((w, c) => { const h = el('div', { class: 'colhead', role: 'columnheader' }, colLetters(c + 1)); h.style.width = w; head.append(h); });
   grid.append(head);
@@ -285,6 +285,29 @@ function renderSheet() {
 
 let colWidths = [];
 let colEms = [];
+const colSet = new Map(); // column → width in em the clerk dragged it to (kept until reload)
+
+/** Column widths by dragging a column header's right edge, as in Excel. */
+function onColheadDown(e) {
+  const h = e.target.closest('.colhead');
+  if (!h || e.button !== 0) return;
+  const box = h.getBoundingClientRect();
+  if (e.clientX < box.right - 6) return;
+  e.preventDefault();
+  e.stopPropagation();
+  const c = [...h.parentElement.children].indexOf(h) - 1; // after the corner
+  const em = parseFloat(getComputedStyle(h).fontSize) || 13.5;
+  const move = (ev) => { h.style.width = `${Math.max(2.5 * em, box.width + ev.clientX - e.clientX)}px`; };
+  const up = (ev) => {
+    window.removeEventListener('mousemove', move);
+    window.removeEventListener('mouseup', up);
+    colSet.set(c, Math.max(2.5, (box.width + ev.clientX - e.clientX) / em));
+    renderSheet();
+    select(active.r, active.c, false);
+  };
+  window.addEventListener('mousemove', move);
+  window.addEventListener('mouseup', up);
+}
 let spill = new Set();
 let renderedRows = 0;
 let moreObserver = null;
@@ -1325,6 +1348,7 @@ function init() {
   $('status').textContent = t('loading');
   const sheet = $('sheet');
   sheet.append($('editor'));
+  sheet.addEventListener('mousedown', onColheadDown, true);
   sheet.addEventListener('mousedown', (e) => {
     if (e.target === $('editor')) return;
     const td = e.target.closest('.cell');

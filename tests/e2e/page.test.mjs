@@ -391,6 +391,22 @@ test('redo takes an undo back (Ctrl+Y, Ctrl+Shift+Z), Ctrl+D fills from above, a
   await context.close();
 });
 
+test('a column is made wider by dragging its header’s right edge', async () => {
+  const { page, context } = await openPage();
+  await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
+  const head = page.locator('#sheet .srow.head > .colhead').nth(3); // D
+  const before = await head.boundingBox();
+  const cell = await page.locator('#cell-14-4').boundingBox();
+  await page.mouse.move(before.x + before.width - 2, before.y + before.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(before.x + before.width + 120, before.y + before.height / 2, { steps: 4 });
+  await page.mouse.up();
+  const after = await page.locator('#cell-14-4').boundingBox();
+  assert.ok(Math.abs(after.width - (cell.width + 122)) < 8, `D14 went from ${cell.width} to ${after.width} px`);
+  assert.ok(Math.abs((await head.boundingBox()).width - after.width) < 2);
+  await context.close();
+});
+
 test('a block pasted onto a cell goes there, even one with 指标值 in it; the sheet stays', async () => {
   const { page, context } = await openPage();
   await pasteForm(page, fixture('clean/valid-central-self-evaluation.tsv'));
