@@ -55,6 +55,7 @@ if [ "$what" = test ]; then
   fc-list 2>/dev/null | grep -qi 'wenquanyi\|noto.*cjk' || missing+=(fonts-wqy-microhei)
   # The e2e test that opens the page's CSV export in Calc (issue 23: every cell as text).
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)
+  command -v unzip >/dev/null 2>&1 || missing+=(unzip)
   if [ ${#missing[@]} -gt 0 ]; then
     say "installing ${missing[*]} from Debian"
     apt-get update -qq
