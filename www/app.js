@@ -17,7 +17,7 @@ const I18N = {
     errors: '错误', warnings: '警告', infos: '提示', noIssues: '✓ 未发现问题', family: '类别',
     families: { S: '结构与完整性', V: '指标值写法', B: '金额计算', R: '执行率', E: '自评评分', X: '与目标表对照' },
     waiting: '粘贴或填写表格后，这里会列出发现的问题。', checking: '检查中…', checked: (ms) => `已检查（${ms} 毫秒）`,
-    loading: '正在加载检查程序…', restored: '已恢复上次的草稿', saved: '草稿已保存在本机',
+    loading: '正在加载检查程序…', restored: '已恢复上次的草稿', saved: '草稿已保存在本机', savedAt: (hm) => `草稿 ${hm} 已保存在本机`,
     row: (r) => `第 ${r} 行`, col: (c) => `${c} 列`, form: (i) => `表${i}`, char: (c) => `第 ${c} 字`,
     formLine: (f, i) => f.reference
       ? `表${i}：对照的批复${KIND_ZH[f.kind] || f.kind}「${f.name || '未命名'}」`
@@ -59,7 +59,7 @@ const I18N = {
     errors: 'errors', warnings: 'warnings', infos: 'info', noIssues: '✓ No findings', family: 'Family',
     families: { S: 'Structure', V: 'Target values', B: 'Amounts', R: 'Execution rate', E: 'Scoring', X: 'Vs approved form' },
     waiting: 'Paste or fill in a form and its findings appear here.', checking: 'Checking…', checked: (ms) => `Checked (${ms} ms)`,
-    loading: 'Loading the checker…', restored: 'Restored your last draft', saved: 'Draft saved on this computer',
+    loading: 'Loading the checker…', restored: 'Restored your last draft', saved: 'Draft saved on this computer', savedAt: (hm) => `Draft saved on this computer at ${hm}`,
     row: (r) => `row ${r}`, col: (c) => `col ${c}`, form: (i) => `form ${i}`, char: (c) => `char ${c}`,
     formLine: (f, i) => f.reference
       ? `Form ${i}: approved ${KIND_EN[f.kind] || f.kind} “${f.name || 'unnamed'}” (reference)`
@@ -1235,7 +1235,9 @@ function saveDraftNow() {
     draftElsewhere = false;
   }
   draftDirty = false;
-  store.put(toText(rows));
+  store.put(toText(rows)).then(() => {
+    $('saved-at').textContent = t('savedAt')(new Date().toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en', { hour: '2-digit', minute: '2-digit' }));
+  });
 }
 function saveDraftSoon() { draftDirty = true; clearTimeout(draftTimer); draftTimer = setTimeout(saveDraftNow, 250); }
 

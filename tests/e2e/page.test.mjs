@@ -432,6 +432,8 @@ test('two tabs share one draft: closing the older tab keeps the other’s newer 
   const saved = (page, text) => page.waitForFunction((t) => localStorage.getItem('jixiao.draft.v2') === t, text);
   await pasteForm(a, fixture('clean/valid-central-self-evaluation.tsv'));
   await saved(a, fixture('clean/valid-central-self-evaluation.tsv').replace(/\n$/, ''));
+  // When it was saved is shown.
+  await a.waitForFunction(() => /草稿 \d{2}:\d{2} 已保存在本机/.test(document.querySelector('#saved-at').textContent));
   // Tab B opens with that draft, and changes a cell.
   const b = await context.newPage();
   await b.goto(env().origin + '/');
