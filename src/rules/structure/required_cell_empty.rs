@@ -78,7 +78,9 @@ impl RequiredCellEmpty {
             let Some(cell) = amounts.iter().find_map(|role| total.cells.get(*role)) else {
                 continue;
             };
-            if all_blank {
+            if !all_blank {
+                self.check_gap_in_total(cx, total, out);
+            } else {
                 let label = total.label.trimmed().trim_end_matches([':', '：']);
                 out.push(Diagnostic::new(
                     self.code(),
@@ -94,6 +96,47 @@ impl RequiredCellEmpty {
                 ));
             }
         }
+    }
+}
+
+impl RequiredCellEmpty {
+    /// The total row with 年初预算数, 全年预算数 and 全年执行数 columns, two filled in and one
+    /// blank: the blank one is a gap, not a zero (a project with no 年初 budget writes 0).
+    fn check_gap_in_total(
+        &self,
+        cx: &Context,
+        total: &crate::form::FundingRow,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let columns = [
+            (Role::BudgetInitial, "年初预算数", "initial budget"),
+            (Role::BudgetAdjusted, "全年预算数", "full-year budget"),
+            (Role::Executed, "全年执行数", "full-year spending"),
+        ];
+        let cells: Vec<_> = columns
+            .iter()
+            .filter_map(|(role, zh, en)| total.cells.get(*role).map(|c| (*role, *zh, *en, c)))
+            .collect();
+        if cells.len() < 3 {
+            return;
+        }
+        let blank: Vec<_> = cells.iter().filter(|c| c.3.is_blank()).collect();
+        let [(role, zh, en, cell)] = blank.as_slice() else {
+            return;
+        };
+        let label = total.shown_label();
+        out.push(Diagnostic::new(
+            self.code(),
+            cx.loc(Section::Funding, Some(*role), cell),
+            Msg::new(
+                format!("“{label}”的“{zh}”为空，另外两栏金额已填"),
+                format!("The {en} of \"{label}\" is blank while the other two amounts are filled in"),
+            ),
+            Msg::new(
+                format!("按预算批复填写“{zh}”；确实没有的填 0，不要留空"),
+                format!("Fill in the {en} as approved; write 0 where there is none rather than leaving it blank"),
+            ),
+        ));
     }
 }
 

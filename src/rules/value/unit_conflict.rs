@@ -1,4 +1,4 @@
-//! V007: the value and the 度量单位 column disagree ("28.8万元" with unit "%", "应保尽保" with unit "%"); or the name counts one thing and the value another (服务人次数 | ≥105人, 受益人数 | ≥95%, 宣传横幅 | 1年: info).
+//! V007: the value and the 度量单位 column disagree ("28.8万元" with unit "%", "应保尽保" with unit "%"); or the name counts one thing and the value another (服务人次数 | ≥105人, 受益人数 | ≥95%, 宣传横幅 | 1年: info); or a time names a share (项目完成时间 | 100%).
 //!
 //! 检查内容：分列填写时，指标值中的单位应与“度量单位”一致；定性指标不填单位。
 //! 原因：单位冲突时无法判断数值含义。
@@ -130,6 +130,46 @@ impl UnitConflict {
     }
 }
 
+impl UnitConflict {
+    /// A name that asks for a time given a share (项目完成时间 | 100%, 资金拨付时限 | 100 | %):
+    /// the date the form promises is missing. Reported at the name, as a warning.
+    fn time_as_share(&self, cx: &Context, v: &super::ValueCell) -> Option<Diagnostic> {
+        let p = &v.parsed.value;
+        if v.role != Role::Target || p.kind != Kind::Quantitative {
+            return None;
+        }
+        let unit = p
+            .unit
+            .as_deref()
+            .or_else(|| v.unit_col.map(|c| c.trimmed()))?;
+        if crate::value::canonical_unit(unit) != "%" {
+            return None;
+        }
+        let name = v.indicator.level3.as_ref()?;
+        let n = name.trimmed();
+        const TIME_ENDS: &[&str] = &["时间", "日期", "时限", "期限", "时点"];
+        if !TIME_ENDS.iter().any(|w| n.ends_with(w)) {
+            return None;
+        }
+        let t = v.cell.trimmed();
+        let mut d = Diagnostic::new(
+            self.code(),
+            cx.loc(crate::diagnostic::Section::Indicators, Some(Role::Level3), name),
+            Msg::new(
+                format!("指标“{n}”考核的是时间，指标值“{t}”却是百分比，看不出应在何时完成"),
+                format!("\"{n}\" asks for a time, but its target \"{t}\" is a percentage: it says nothing of when"),
+            ),
+            Msg::new(
+                "时间类指标写完成时限（如“2024年12月底前”）；要考核按时完成的比例，请把指标改名为“…及时率”",
+                "Write a deadline for a time indicator (such as 2024年12月底前); to measure the share done on time, rename it …及时率",
+            ),
+        )
+        .with_related(v.location(cx), Msg::new("指标值", "target value"));
+        d.severity = crate::diagnostic::Severity::Warning;
+        Some(d)
+    }
+}
+
 impl Rule for UnitConflict {
     fn code(&self) -> Code {
         Code::V007
@@ -145,6 +185,9 @@ impl Rule for UnitConflict {
                 out.push(d);
             }
             if let Some(d) = self.counted_in_time(cx, v) {
+                out.push(d);
+            }
+            if let Some(d) = self.time_as_share(cx, v) {
                 out.push(d);
             }
             let Some(unit_cell) = v.unit_col.filter(|_| v.role == Role::Target) else {
