@@ -15,6 +15,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'www', 'dist');
 const KEYSTROKES = Number(process.env.JIXIAO_BENCH_KEYS || 40);
 const TRACED_KEYS = 18;
+/** `JIXIAO_BENCH_ONLY=cold`: the cold start alone (a quick look while working on the page). */
+const ONLY_COLD = process.env.JIXIAO_BENCH_ONLY === 'cold';
 
 /** The generated forms the native bench uses (tests/support/generate.rs), written out by it. */
 function generated(rows) {
@@ -72,6 +74,7 @@ async function coldStart(browser, origin, draft = null) {
     const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: COLD_MARKS, awaitPromise: true, returnByValue: true, timeout: 30000 });
     if (exceptionDetails) throw new Error(`cold start: ${exceptionDetails.text}`);
     runs.push(result.value);
+    if (process.env.JIXIAO_BENCH_DEBUG) console.error(JSON.stringify(result.value));
     await context.close();
   }
   const med = (k) => pct(runs.map((r) => r[k]), 50);
@@ -151,11 +154,11 @@ async function keystrokes(browser, origin, rows) {
   };
 }
 
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
 /** Raw, gzip -9 and brotli bytes of a built module. */
 function moduleSizes(...path) {
   const wasm = readFileSync(join(root, 'www', ...path));
-  const brotli = brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-  return { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length, brotli: brotli.length };
+  return { raw: wasm.length, gzip: gzipSync(wasm, { level: 9 }).length, brotli: brotli(wasm).length };
 }
 
 const server = await serve(0);
@@ -172,38 +175,43 @@ try {
   add('page: navigation → first findings', cold.ms, '', null, 'ms');
   add('  navigation → page parsed (DOMContentLoaded)', cold.dom, '', null, 'ms');
   add('  navigation → checker ready in the worker', cold.ready, '', null, 'ms');
-  const kept = await coldStart(browser, origin, readFileSync(join(root, 'tests', 'fixtures', 'seeds', '004_9d9dc482990db41b.txt'), 'utf8'));
-  add('cold start, seed 004 kept as the draft', kept.cold, '', null, 'ms');
-  add('  page: navigation → its findings', kept.ms, '', null, 'ms');
-  let mem = null;
-  for (const [n, budget] of [[50, 16], [500, 16], [2000, null], [5000, 50]]) {
-    const k = await keystrokes(browser, origin, n);
-    add(`${n} rows: keystroke → findings p50`, k.p50, '', null, 'ms');
-    add(`${n} rows: keystroke → findings p95`, k.p95, budget == null ? '' : '≤', budget, 'ms');
-    add(`  of which the check in the worker, p50`, k.check50, '', null, 'ms');
-    add(`  the check in the worker, p95`, k.check95, '', null, 'ms');
-    add(`  text to the worker (post + queue), p95`, k.to95, '', null, 'ms');
-    add(`  findings back (post + page busy), p95`, k.back95, '', null, 'ms');
-    add(`  marks and findings put in the page, p95`, k.render95, '', null, 'ms');
-    add(`  to the frame that paints them, p95`, k.frame95, '', null, 'ms');
-    add(`  page main thread per key (traced, w/ harness)`, k.mainMs, '', null, 'ms');
-    if (k.memory) mem = k.memory;
+  // What the page at / transfers, brotli-compressed as a server would send it (one file; the
+  // multi-file page before issue 25: 329.5 KiB, README).
+  add('page transfer at / (brotli)', brotli(readFileSync(join(dist, 'index.html'))).length / 1024, '', null, 'KiB');
+  if (!ONLY_COLD) {
+    const kept = await coldStart(browser, origin, readFileSync(join(root, 'tests', 'fixtures', 'seeds', '004_9d9dc482990db41b.txt'), 'utf8'));
+    add('cold start, seed 004 kept as the draft', kept.cold, '', null, 'ms');
+    add('  page: navigation → its findings', kept.ms, '', null, 'ms');
+    let mem = null;
+    for (const [n, budget] of [[50, 16], [500, 16], [2000, null], [5000, 50]]) {
+      const k = await keystrokes(browser, origin, n);
+      add(`${n} rows: keystroke → findings p50`, k.p50, '', null, 'ms');
+      add(`${n} rows: keystroke → findings p95`, k.p95, budget == null ? '' : '≤', budget, 'ms');
+      add(`  of which the check in the worker, p50`, k.check50, '', null, 'ms');
+      add(`  the check in the worker, p95`, k.check95, '', null, 'ms');
+      add(`  text to the worker (post + queue), p95`, k.to95, '', null, 'ms');
+      add(`  findings back (post + page busy), p95`, k.back95, '', null, 'ms');
+      add(`  marks and findings put in the page, p95`, k.render95, '', null, 'ms');
+      add(`  to the frame that paints them, p95`, k.frame95, '', null, 'ms');
+      add(`  page main thread per key (traced, w/ harness)`, k.mainMs, '', null, 'ms');
+      if (k.memory) mem = k.memory;
+    }
+    if (mem) {
+      add('worker wasm memory after 5,000 rows', mem.wasmBytes / 1048576, '', null, 'MiB');
+      if (mem.jsHeapBytes) add('worker JS heap after 5,000 rows', mem.jsHeapBytes / 1048576, '', null, 'MiB');
+    }
+    const s = moduleSizes('pkg', 'jixiao_bg.wasm');
+    // Budgets as revised in issue 22: the checker by its brotli size alone (a complete reader
+    // with no rule measured 324 KiB raw, past the old 300 KiB raw / 120 KiB brotli).
+    add('jixiao_bg.wasm raw (the checker)', s.raw / 1024, '', null, 'KiB');
+    add('jixiao_bg.wasm gzip -9', s.gzip / 1024, '', null, 'KiB');
+    add('jixiao_bg.wasm brotli', s.brotli / 1024, '≤', 170, 'KiB');
+    // The workbook and document reader, fetched and compiled only when a file is opened.
+    const w = moduleSizes('pkg-workbook', 'jixiao_workbook_bg.wasm');
+    add('workbook module, on demand: raw', w.raw / 1024, '', null, 'KiB');
+    add('workbook module, on demand: brotli', w.brotli / 1024, '≤', 350, 'KiB');
+    add('jixiao.html, the offline file (both modules)', statSync(join(dist, 'jixiao.html')).size / 1024, '≤', 1024, 'KiB');
   }
-  if (mem) {
-    add('worker wasm memory after 5,000 rows', mem.wasmBytes / 1048576, '', null, 'MiB');
-    if (mem.jsHeapBytes) add('worker JS heap after 5,000 rows', mem.jsHeapBytes / 1048576, '', null, 'MiB');
-  }
-  const s = moduleSizes('pkg', 'jixiao_bg.wasm');
-  // Budgets as revised in issue 22: the checker by its brotli size alone (a complete reader
-  // with no rule measured 324 KiB raw, past the old 300 KiB raw / 120 KiB brotli).
-  add('jixiao_bg.wasm raw (the checker)', s.raw / 1024, '', null, 'KiB');
-  add('jixiao_bg.wasm gzip -9', s.gzip / 1024, '', null, 'KiB');
-  add('jixiao_bg.wasm brotli', s.brotli / 1024, '≤', 170, 'KiB');
-  // The workbook and document reader, fetched and compiled only when a file is opened.
-  const w = moduleSizes('pkg-workbook', 'jixiao_workbook_bg.wasm');
-  add('workbook module, on demand: raw', w.raw / 1024, '', null, 'KiB');
-  add('workbook module, on demand: brotli', w.brotli / 1024, '≤', 350, 'KiB');
-  add('offline single file jixiao.html (both modules)', statSync(join(dist, 'jixiao.html')).size / 1024, '≤', 1024, 'KiB');
 } finally {
   await browser.close();
   server.close();

@@ -12,6 +12,8 @@ const I18N = {
     hint: '在 Excel / WPS 中选中整张表（连同表头）复制，粘贴到下面或直接粘贴到表格；也可以打开 .xlsx / .tsv / .csv / .json 文件。',
     placeholder: '在此粘贴表格…',
     emptyLead: '还没有表格。', emptyHow: '在 Excel/WPS 中复制整张表后在本页任意处按 Ctrl+V 粘贴，或新建一张空表逐格填写。',
+    emptySaved: '这是保存在本机的页面，断网也能检查。在线页面里的草稿不会自动带到这里：在在线页面点“导出表格 CSV”，再在这里点“打开文件…”打开它。',
+    noWorkbookReader: '这个保存下来的页面不带读取工作簿的程序，打不开 .xlsx / .xls / .ods / .docx。请在 Excel/WPS 中复制整张表粘贴到这里；或在线打开本页，点“下载离线版”，那个文件能打开工作簿。',
     findingsTitle: '检查结果', footer: 'jixiao · 检查结果仅供填报参考，以财政部门审核为准',
     wCell: '单元格', wRole: '项目', wValue: '内容', close: '关闭',
     errors: '错误', warnings: '警告', infos: '提示', noIssues: '✓ 未发现问题', family: '类别',
@@ -54,6 +56,8 @@ const I18N = {
     hint: 'Select the whole table in Excel / WPS (with its header rows), copy and paste it below or straight onto the sheet, or open an .xlsx / .tsv / .csv / .json file.',
     placeholder: 'Paste the form here…',
     emptyLead: 'No form yet.', emptyHow: 'Copy the whole table in Excel/WPS and press Ctrl+V anywhere on this page, or start a blank form and fill it in.',
+    emptySaved: 'This page is saved on this computer and checks offline. Drafts from the online page do not come with it: click “Export sheet CSV” there, then “Open file…” here.',
+    noWorkbookReader: 'This saved page has no workbook reader and cannot open .xlsx / .xls / .ods / .docx. Copy the whole table in Excel/WPS and paste it here, or open the page online and use “Download offline copy”, which opens workbooks.',
     findingsTitle: 'Findings', footer: 'jixiao · findings are guidance for filers; the finance bureau’s review decides',
     wCell: 'Cell', wRole: 'Item', wValue: 'Content', close: 'Close',
     errors: 'errors', warnings: 'warnings', infos: 'info', noIssues: '✓ No findings', family: 'Family',
@@ -161,11 +165,22 @@ const sheetEmpty = () => rows.every((r) => r.every((c) => c === ''));
 /** The worker boot.js made in <head>, with its first request and the answers already in. */
 const boot = window.jixiaoBoot || null;
 function makeWorker() {
-  // The single-file offline page carries its worker inline; the served page loads worker.js,
-  // one classic script holding the glue and the module (www/build.mjs).
-  const inline = document.getElementById('jixiao-worker');
-  if (inline) return new Worker(URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' })));
-  return new Worker(new URL('./worker.js', import.meta.url));
+  // The page carries its worker, with the checker's bytes, inline (www/build.mjs), served or
+  // saved alike; boot.js failed to make it, so it is made again here, to show what fails.
+  return new Worker(URL.createObjectURL(new Blob([$('jixiao-worker').textContent], { type: 'text/javascript' })));
+}
+/** Hands the worker the workbook reader's bytes, once, before the first workbook: from the
+ * end of the page in the offline file (jixiao.html); from workbook-bytes.js beside the served
+ * page, loaded by the worker. A copy saved from the served page has neither: false. */
+let workbookReaderSent = false;
+function sendWorkbookReader() {
+  if (workbookReaderSent) return true;
+  const inline = document.getElementById('jixiao-workbook');
+  if (inline) worker.postMessage({ type: 'workbook-bytes', text: inline.textContent });
+  else if (/^https?:$/.test(location.protocol)) worker.postMessage({ type: 'workbook-bytes', url: new URL('workbook-bytes.js', location.href).href });
+  else return false;
+  workbookReaderSent = true;
+  return true;
 }
 const workerMadeAt = boot ? boot.madeAt : performance.now(); // cold start is counted from here (bench)
 let firstFindingsAt = 0; // when the worker had the first findings (time origin + now)
@@ -1152,6 +1167,7 @@ async function openFile(file) {
     const bytes = new Uint8Array(buf);
     // PK (.xlsx, .ods, .docx) or an OLE compound file (.xls, .et): a workbook or document.
     if ((bytes[0] === 0x50 && bytes[1] === 0x4b) || (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)) {
+      if (!sendWorkbookReader()) { $('status').textContent = t('noWorkbookReader'); return; }
       if (!sheetEmpty() && !window.confirm(t('replaceConfirm'))) return;
       const msg = await request({ type: 'workbook', bytes: buf });
       showSheets(msg.sheets);
@@ -1344,8 +1360,14 @@ async function startup() {
 function init() {
   performance.mark('jixiao-app-start');
   applyI18n();
+  // A page saved "complete" comes back as the DOM it was, findings and all: what app.js adds is
+  // made afresh (the sheet is redrawn below, the findings with the first check).
+  document.getElementById('descs')?.remove();
   document.body.append(el('div', { id: 'descs', class: 'visually-hidden' }));
-  if (document.getElementById('jixiao-worker')) $('offline').remove(); // the offline copy is already one file
+  if (location.protocol === 'file:') {
+    $('offline').remove(); // a saved or downloaded copy is the offline file
+    $('empty-saved').hidden = false; // storage is the origin's: say how a draft comes over
+  }
   renderSheet();
   $('status').textContent = t('loading');
   const sheet = $('sheet');

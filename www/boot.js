@@ -23,13 +23,11 @@ const NAMED_TEXT_MAX = 256 * 1024;
   // (it came 13 ms after the module was ready). A long draft is posted all the same.
   const named = first && first.text.length <= NAMED_TEXT_MAX;
   const options = named ? { name: JSON.stringify(first) } : {};
-  // The offline single file carries the worker inline, just above this script.
+  // The page carries the worker inline, just above this script (www/build.mjs).
   const inline = document.getElementById('jixiao-worker');
   let worker;
   try {
-    worker = inline
-      ? new Worker(URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' })), options)
-      : new Worker('worker.js', options);
+    worker = new Worker(URL.createObjectURL(new Blob([inline.textContent], { type: 'text/javascript' })), options);
   } catch {
     return; // app.js makes it again and shows what fails
   }

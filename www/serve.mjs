@@ -8,6 +8,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), 'dist');
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json' };
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; base-uri 'none'; form-action 'none'";
 
+/** What marks the page among the HTML files: its inline worker. */
+const PAGE_MARK = Buffer.from('id="jixiao-worker"');
+const pageCsp = async () => (await readFile(join(root, 'page-csp.txt'), 'utf8')).trim();
+
 export function serve(port = 0) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -15,7 +19,9 @@ export function serve(port = 0) {
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP, 'Cache-Control': 'no-cache' });
+      // The page (one file, its scripts inline) has its own policy, by hashes (www/build.mjs).
+      const csp = extname(file) === '.html' && body.includes(PAGE_MARK) ? await pageCsp() : CSP;
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': csp, 'Cache-Control': 'no-cache' });
       res.end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');

@@ -48,16 +48,16 @@ function answer(job) {
   }
 }
 
-// The workbook reader is a module of its own, loaded on the first workbook: the checker's
-// module, compiled on every page load, stays without it. The built worker.js loads
-// workbook-worker.js (the reader's no-modules glue and gzip+base64 bytes); in the single
-// offline file that script is inline, ahead of this one.
+// The workbook reader is a module of its own, instantiated on the first workbook: the
+// checker's module, compiled on every page load, stays without it. Its no-modules glue rides
+// in the page's worker script, ahead of this one; its gzip+base64 bytes, at the end of the
+// page, come in a message with the first workbook (www/build.mjs, app.js sendWorkbookReader).
 let readSheets = null;
 let workbookLoading = null;
 function loadWorkbookReader() {
   workbookLoading ??= (async () => {
     /* global jixiao_workbook, workbookModuleBytes */
-    if (typeof jixiao_workbook === 'undefined') importScripts('workbook-worker.js');
+    if (typeof jixiao_workbook === 'undefined') throw new Error('the page carries no workbook reader');
     jixiao_workbook.initSync({ module: await workbookModuleBytes() });
     return jixiao_workbook.readSheets;
   })().then(

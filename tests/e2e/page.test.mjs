@@ -489,7 +489,7 @@ test('a blank form in the chosen profile’s layout, and a workbook opened from 
   const { page, context } = await openPage();
   // The .xlsx reader is a module of its own, fetched only when a workbook is opened.
   const reader = [];
-  context.on('request', (r) => { if (r.url().endsWith('/workbook-worker.js')) reader.push(r.url()); });
+  context.on('request', (r) => { if (r.url().endsWith('/workbook-bytes.js')) reader.push(r.url()); });
   let n = await checkedCount(page);
   await page.selectOption('#profile', 'sichuan-2023');
   await waitChecked(page, n);
