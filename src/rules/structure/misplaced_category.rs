@@ -1,6 +1,6 @@
-//! S013: an indicator in the wrong place: a 二级 under another 一级 (经济成本指标 under 产出 in a 2021 form), a 一级 name used as a 二级 or the reverse, or a 三级 whose words belong under another 二级 (a 满意度 item under 质量).
+//! S013: an indicator in the wrong place: a 二级 under another 一级 (经济成本指标 under 产出 in a 2021 form), a 一级 name used as a 二级 or the reverse, a 三级 whose words belong under another 二级 (a 满意度 item under 质量), or a rate (接种率, 覆盖率) under 数量指标.
 //!
-//! 检查内容：二级指标应在所选版式规定的一级指标下；满意度类三级指标应在满意度二级指标下。
+//! 检查内容：二级指标应在所选版式规定的一级指标下；满意度类三级指标应在满意度二级指标下；合格率、接种率等质量比率不放在数量指标下。
 //! 原因：放错类别会使分值折算和汇总口径出错（2021 年起成本指标是一级指标）。
 //! 错误示例：2021 年表格在“产出指标”下设“经济成本指标”；“群众满意度”放在“质量指标”下。
 //! 正确示例：“经济成本指标”放在一级指标“成本指标”下；“群众满意度”放在“服务对象满意度指标”下。
@@ -19,6 +19,23 @@ pub struct MisplacedCategory;
 /// Words that may name an item of a 满意度-like group besides the rule's own (投诉 counts
 /// are how some forms measure satisfaction).
 const GROUP_KIN: &[&str] = &["满意", "投诉", "评价", "认可", "好评", "获得感"];
+
+/// How a 三级 name ends that measures how well things were done, as a share: not a count
+/// (数量指标). Shares of how widely (覆盖率, 抽检率, 完成率) are left alone: forms and
+/// templates commonly count those as quantities (seed 001 files 监督抽检覆盖率 under 数量).
+const QUALITY_SHARES: &[&str] = &[
+    "合格率",
+    "达标率",
+    "准确率",
+    "正确率",
+    "优良率",
+    "优秀率",
+    "完好率",
+    "成活率",
+    "治愈率",
+    "管理率",
+    "接种率",
+];
 
 impl MisplacedCategory {
     /// The reverse of a keyword placement: under the group the rule names (服务对象满意度指标)
@@ -60,6 +77,39 @@ impl MisplacedCategory {
                 format!("指标“{name}”放在了“{under}”下，但它不是满意度指标"),
                 format!("\"{name}\" sits under \"{under}\" but does not measure satisfaction"),
                 format!("“{under}”下只放满意度（满意率）指标；请把该指标移到所属的二级指标下（如质量、社会效益指标）"),
+            ));
+        }
+    }
+
+    /// A share of how well (疫苗接种率, 健康管理率, 合格率) under 数量指标: a quantity counts
+    /// things; reviewers move such a rate to 质量指标.
+    fn share_under_quantity(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let tree = &cx.profile.tree;
+        for x in cx.placed().iter().filter(|x| !x.heading) {
+            let (Some(name_cell), Some(at)) = (x.indicator.level3.as_ref(), x.level2) else {
+                continue;
+            };
+            if tree.level2(at).is_none_or(|l| stem(&l.name) != "数量") {
+                continue;
+            }
+            // "与委托运营方结算完成 率": spaces a paste left inside the name.
+            let name: String = name_cell
+                .trimmed()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            if !QUALITY_SHARES.iter().any(|e| name.ends_with(e)) {
+                continue;
+            }
+            let under = x.level2_cell().map_or("数量指标", |c| c.trimmed());
+            let shown = crate::span::ellipsize(name_cell.trimmed(), 20);
+            out.push(self.report(
+                cx,
+                name_cell,
+                Role::Level3,
+                format!("“{shown}”是衡量质量的比率，放在了“{under}”下；数量指标应是数量（人数、个数、里程）"),
+                format!("\"{shown}\" is a quality rate filed under \"{under}\"; a quantity indicator counts things"),
+                "合格率、接种率、管理率等比率请移到“质量指标”下；数量指标下填写完成的数量，如“接种人数”".to_string(),
             ));
         }
     }
@@ -161,6 +211,7 @@ impl Rule for MisplacedCategory {
                 out.push(self.report(cx, cell, Role::Level2, zh, en, help));
             }
         }
+        self.share_under_quantity(cx, out);
         // A 三级 whose words belong under another 二级.
         for rule in &tree.keyword_placement {
             let want = stem(&rule.level2);
