@@ -147,6 +147,8 @@ fn read_amount(text: &str) -> AmountCell {
     }
     // "854万（高标准农田建设400万元，…）": a figure with its breakdown in brackets after it.
     let t = strip_trailing_note(t);
+    // "7.50.": read as 7.50, so totals and rates are checked; B001 still reports the point.
+    let t = without_stray_point(t).unwrap_or(t);
     let (num, unit) = split_money_unit(t);
     match normalize_number(num.trim())
         .as_deref()
@@ -155,6 +157,17 @@ fn read_amount(text: &str) -> AmountCell {
         Some(s) => AmountCell::Value(s, unit),
         None => AmountCell::Invalid,
     }
+}
+
+/// A figure typed with one point too many at its end ("7.50.", "18。"): the figure without it.
+pub fn without_stray_point(text: &str) -> Option<&str> {
+    let t = crate::span::trim(text);
+    let rest = t.strip_suffix(['.', '．', '。'])?;
+    let digit_before = rest
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    digit_before.then_some(rest)
 }
 
 /// The text before a bracketed note that ends it ("854万（…）" → "854万"); the text itself
@@ -334,6 +347,11 @@ mod tests {
             ("1e5", None),
             ("abc", None),
             ("1..2", None),
+            // One point too many at the end: the figure before it (B001 reports the point).
+            ("7.50.", Some(("7.50", 2))),
+            ("18。", Some(("18", 0))),
+            ("7.50..", None),
+            (".", None),
         ];
         for (text, want) in cases {
             let got = match parse_amount(text) {

@@ -1,4 +1,5 @@
-//! B001: a budget, spending or rate cell holds text that is not a number.
+//! B001: a budget, spending or rate cell holds text that is not a number, or a number with
+//! a stray point at its end ("7.50."), which the other rules read as the number before it.
 //!
 //! 检查内容：预算数、执行数、执行率等金额单元格必须是数字（可带千分位、单位或 %），或“—”“/”表示无。
 //! 原因：无法读数就无法复核总额和执行率。
@@ -7,7 +8,7 @@
 
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
-use crate::money::{parse_amount, parse_percent, AmountCell};
+use crate::money::{parse_amount, parse_percent, without_stray_point, AmountCell};
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 
@@ -34,6 +35,35 @@ impl Rule for AmountUnreadable {
         for project in &cx.form.projects {
             for row in &project.funding {
                 for (role, cell) in &row.cells.0 {
+                    let stray = AMOUNT_ROLES
+                        .contains(role)
+                        .then(|| without_stray_point(&cell.text))
+                        .flatten()
+                        .filter(|_| parse_amount(&cell.text) != AmountCell::Invalid);
+                    if let Some(figure) = stray {
+                        out.push(Diagnostic::new(
+                            self.code(),
+                            cx.loc(section, Some(*role), cell),
+                            Msg::new(
+                                format!(
+                                    "“{}”的{}“{}”末尾多了一个点，已按 {figure} 核对",
+                                    row.shown_label(),
+                                    role.zh(),
+                                    cell.trimmed()
+                                ),
+                                format!(
+                                    "\"{}\" in {} ends in a stray point; checked as {figure}",
+                                    cell.trimmed(),
+                                    role.en()
+                                ),
+                            ),
+                            Msg::new(
+                                format!("删去末尾多余的点，写成“{figure}”"),
+                                format!("Delete the stray point: \"{figure}\""),
+                            ),
+                        ));
+                        continue;
+                    }
                     let bad = if AMOUNT_ROLES.contains(role) {
                         parse_amount(&cell.text) == AmountCell::Invalid
                     } else if *role == Role::Rate {
