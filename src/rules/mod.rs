@@ -238,6 +238,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &value::vague_output_target::VagueOutputTarget,
         &value::deadline_after_end::DeadlineAfterEnd,
         &value::name_target_differs::NameTargetDiffers,
+        &value::spending_as_indicator::SpendingAsIndicator,
         &score::score_exceeds_weight::ScoreExceedsWeight,
         &score::execution_score_mismatch::ExecutionScoreMismatch,
         &score::indicator_score_mismatch::IndicatorScoreMismatch,

@@ -9,6 +9,7 @@ pub mod missing_unit;
 pub mod name_target_differs;
 pub mod nonstandard_spelling;
 pub mod rate_above_100;
+pub mod spending_as_indicator;
 pub mod template_placeholder;
 pub mod unit_conflict;
 pub mod unknown_unit;
