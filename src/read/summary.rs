@@ -101,6 +101,83 @@ fn level2_of(n: &str) -> Option<&'static (&'static str, &'static str, &'static [
     LEVEL2.iter().find(|(name, _, _)| has(n, name))
 }
 
+/// Rows above a summary table searched for what the prose says the table is.
+const PROSE_ABOVE: usize = 8;
+
+/// What the prose just above a summary says the table holds, where the self-evaluation
+/// checks can't apply, said once each (S027, info): the results of 重点绩效评价 (evaluations
+/// made by the finance bureau or a third party, not the units' own self-evaluation), and a
+/// span of years (2020年以来) instead of one budget year.
+pub fn evaluation_notes(grid: &Grid, start: usize, form: usize) -> Vec<Diagnostic> {
+    const EVALUATION: &[&str] = &["重点绩效评价", "重点评价", "第三方绩效评价", "第三方评价"];
+    let mut out = Vec::new();
+    let (mut said_kind, mut said_years) = (false, false);
+    let rows = grid
+        .rows
+        .get(start.saturating_sub(PROSE_ABOVE)..start)
+        .unwrap_or(&[]);
+    for cell in rows.iter().flatten().filter(|c| !c.is_blank()) {
+        let t = cell.as_str();
+        let at = |span: &str| Location {
+            form,
+            section: Some(Section::Form),
+            row: Some(cell.loc.row),
+            column: Some(cell.loc.col),
+            field: None,
+            cell_text: Some(span.into()),
+        };
+        if let Some(word) = EVALUATION
+            .iter()
+            .find(|w| t.contains(*w))
+            .filter(|_| !said_kind)
+        {
+            said_kind = true;
+            out.push(Diagnostic::new(
+                Code::S027,
+                at(word),
+                Msg::new(
+                    format!("表前说明称这是“{word}”的结果：这是财政部门或第三方的评价结果汇总，不是单位自评表；只核对了金额合计和评分与评级是否相符"),
+                    format!("The text above says these are results of \"{word}\": evaluations by the finance bureau or a third party, not the units' self-evaluations; only the totals and the grades against the scores were checked"),
+                ),
+                Msg::new(
+                    "单位自评请按项目填写绩效自评表（含指标、目标值和实际完成值）后再检查",
+                    "For a unit's self-evaluation, fill in the project's self-evaluation form (indicators, targets and results) and check that",
+                ),
+            ));
+        }
+        if said_years {
+            continue;
+        }
+        if let Some(span) = years_since(t) {
+            said_years = true;
+            out.push(Diagnostic::new(
+                Code::S027,
+                at(span),
+                Msg::new(
+                    format!("表前说明的范围是“{span}”，不是单一预算年度：按年度核对的内容（年度预算、执行率、时间进度）未核对"),
+                    format!("The text above covers \"{span}\", not one budget year: what is checked by year (annual budget, rate, time progress) was not"),
+                ),
+                Msg::new(
+                    "按年度分别列示各项目的预算和执行，或在表题中写明所评价的预算年度",
+                    "List each project's budget and spending by year, or name the budget year evaluated in the title",
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// "2020年以来" in a text: four digits, 年以来.
+fn years_since(t: &str) -> Option<&str> {
+    let end = t.find("年以来")? + "年以来".len();
+    let digits = t.get(..end - "年以来".len())?;
+    let start = digits.len().checked_sub(4)?;
+    let year = digits.get(start..)?;
+    (year.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| t.get(start..end))
+        .flatten()
+}
+
 /// Reads header rows from `start` and the data rows after them. Returns the projects,
 /// the index of the first row after the table, and layout diagnostics.
 pub fn read(grid: &Grid, start: usize, form: usize) -> (Vec<Project>, usize, Vec<Diagnostic>) {
@@ -609,4 +686,21 @@ fn extra_cell(rownum: u32, form: usize, cell: &Cell) -> Diagnostic {
             "Check whether a cell was split or a column added, so the columns line up with the header",
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn finds_a_span_of_years_since() {
+        let cases = [
+            ("本次评价针对2020年以来实施的政策和项目", Some("2020年以来")),
+            ("2021年以来", Some("2021年以来")),
+            ("近年以来", None),
+            ("20年以来", None),
+            ("2020年度", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(super::years_since(text), want, "{text}");
+        }
+    }
 }

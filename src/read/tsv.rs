@@ -944,6 +944,7 @@ impl<'g> Reader<'g> {
         self.start_form_if_has_content();
         let form = self.form_index();
         let (projects, end, diags) = summary::read(self.grid, start, form);
+        self.note_evaluation(start);
         let b = self.building();
         b.has_summary = true;
         b.form.projects.extend(projects);
@@ -956,6 +957,7 @@ impl<'g> Reader<'g> {
     fn read_projects(&mut self, start: usize) -> Option<usize> {
         let (projects, end) = projects::read(self.grid, start)?;
         self.start_form_if_has_content();
+        self.note_evaluation(start);
         let header: Vec<Cell> = self
             .grid
             .rows
@@ -979,6 +981,13 @@ impl<'g> Reader<'g> {
     }
 
     /// A summary table after a finished project form starts a form of its own.
+    /// What the prose above a table of projects says it holds (summary::evaluation_notes).
+    fn note_evaluation(&mut self, start: usize) {
+        let form = self.form_index();
+        let notes = summary::evaluation_notes(self.grid, start, form);
+        self.out.diagnostics.extend(notes);
+    }
+
     fn start_form_if_has_content(&mut self) {
         if self
             .cur
