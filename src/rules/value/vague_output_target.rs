@@ -1,4 +1,4 @@
-//! V012: an 产出 target (数量, 质量, 时效, 成本) given only as a word of degree — 及时, 较高, 良好 — that no result can be measured against.
+//! V012: an 产出 target (数量, 质量, 时效, 成本) given only as a word of degree — 及时, 较高, 良好 — that no result can be measured against, or as a sentence holding several figures (第一年按投资额返本20%,分红按8%分红).
 //!
 //! 检查内容：产出指标（数量、质量、时效、成本）的指标值应可衡量：时效写完成时限或及时率，质量写合格率、达标率等；只写“及时”“较高”“良好”无法判断是否完成。
 //! 原因：绩效目标要“细化、量化、可衡量”；含糊的产出目标评价时只能主观打分，是审核退回的常见原因。
@@ -38,6 +38,19 @@ const VAGUE: &[&str] = &[
     "快",
 ];
 
+/// A sentence of several figures: two clauses or more, each with a number, where one
+/// target was due ("第一年按总投资额返本20%,分红按8%分红").
+fn is_sentence_of_figures(text: &str) -> bool {
+    let clauses = text
+        .split([',', '，', ';', '；'])
+        .filter(|c| {
+            c.chars()
+                .any(|ch| ch.is_ascii_digit() || ('０'..='９').contains(&ch))
+        })
+        .count();
+    clauses >= 2
+}
+
 fn is_vague(text: &str) -> bool {
     let t: String = text
         .trim()
@@ -69,11 +82,30 @@ impl Rule for VagueOutputTarget {
                 // 及时 reads as a deadline with no date.
                 || !matches!(v.parsed.value.kind, Kind::Qualitative | Kind::Deadline)
                 || !(is_output_group(v.level2) || v.facts.timeliness)
-                || !is_vague(v.cell.trimmed())
             {
                 continue;
             }
             let t = v.cell.trimmed();
+            if v.parsed.value.kind == Kind::Qualitative && is_sentence_of_figures(t) {
+                out.push(report(
+                    cx,
+                    v,
+                    self.code(),
+                    None,
+                    Msg::new(
+                        format!("{}“{}”是一句含多个数值的说明，不是一个可衡量的目标值", v.what_zh(), crate::span::ellipsize(t, 30)),
+                        format!("{} \"{t}\" is a sentence of several figures, not one measurable target", v.what_en()),
+                    ),
+                    Msg::new(
+                        "一个三级指标只设一个目标值：把各项拆成单独的指标，如“第一年返本比例 | =20%”“年分红比例 | =8%”",
+                        "One target per indicator: split the figures into indicators of their own (first-year return =20%, dividend =8%)",
+                    ),
+                ));
+                continue;
+            }
+            if !is_vague(t) {
+                continue;
+            }
             let (zh, en) = if v.facts.timeliness || v.level2.contains("时效") {
                 (
                     "时效指标写完成时限（如“2024年12月底前”）或及时率（如“≥95%”）",
@@ -113,7 +145,21 @@ impl Rule for VagueOutputTarget {
 
 #[cfg(test)]
 mod tests {
-    use super::is_vague;
+    use super::{is_sentence_of_figures, is_vague};
+
+    #[test]
+    fn a_sentence_of_figures_is_several_targets() {
+        for (text, sentence) in [
+            ("第一年按总投资额返本20%,分红按8%分红", true),
+            ("培训300人次；发放资料2000份", true),
+            ("≥95%", false),
+            ("按国家标准，全部合格", false),
+            ("2024年12月底前", false),
+            ("1-6月完成50%", false),
+        ] {
+            assert_eq!(is_sentence_of_figures(text), sentence, "{text}");
+        }
+    }
 
     #[test]
     fn words_of_degree_are_vague_and_results_are_not() {
