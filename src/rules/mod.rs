@@ -215,6 +215,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &budget::period_total_below_annual::PeriodTotalBelowAnnual,
         &budget::spending_exceeds_income::SpendingExceedsIncome,
         &budget::amount_in_label_cell::AmountInLabelCell,
+        &budget::separators_mixed::SeparatorsMixed,
         &rate::execution_rate_mismatch::ExecutionRateMismatch,
         &rate::spending_without_budget::SpendingWithoutBudget,
         &rate::execution_rate_over_100::ExecutionRateOver100,

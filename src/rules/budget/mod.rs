@@ -4,6 +4,7 @@ pub mod amount_in_label_cell;
 pub mod amount_unreadable;
 pub mod fund_sources_do_not_sum_to_total;
 pub mod period_total_below_annual;
+pub mod separators_mixed;
 pub mod spending_exceeds_income;
 pub mod unit_cost_exceeds_budget;
 
