@@ -281,10 +281,12 @@ pub enum Role {
     Explanation,
     /// 评分标准 / 评价标准: how the indicator is scored (计8分; 每超过一个百分点扣0.5分)
     Criterion,
+    /// One grading band's threshold (优 | 良 | 中 | 差), in the header's order, best first
+    Band,
 }
 
 impl Role {
-    pub const ALL: [Role; 30] = [
+    pub const ALL: [Role; 31] = [
         Role::Index,
         Role::UnitName,
         Role::ProjectName,
@@ -315,6 +317,7 @@ impl Role {
         Role::Level2Weight,
         Role::Explanation,
         Role::Criterion,
+        Role::Band,
     ];
 
     /// The role whose `as_str` is `name`.
@@ -360,6 +363,7 @@ impl Role {
             Role::Level2Weight => "level2Weight",
             Role::Explanation => "explanation",
             Role::Criterion => "criterion",
+            Role::Band => "band",
         }
     }
 
@@ -396,6 +400,7 @@ impl Role {
             Role::Level2Weight => "二级指标分值",
             Role::Explanation => "指标解释",
             Role::Criterion => "评分标准",
+            Role::Band => "评价标准分档",
         }
     }
 
@@ -431,6 +436,7 @@ impl Role {
             Role::Level2Weight => "level-2 points",
             Role::Explanation => "indicator explanation",
             Role::Criterion => "scoring criterion",
+            Role::Band => "grading band",
         }
     }
 }
@@ -569,6 +575,10 @@ pub struct Project {
     /// The indicator table runs to the end of the input with no 总分 row: the paste may
     /// have been cut short, so parts missing at its end can't be judged.
     pub open_ended: bool,
+    /// The indicators are graded in bands (优/良/中/差, `Role::Band`) with no 二级 level
+    /// (read/bands.rs): the tree's checks don't apply.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub graded: bool,
 }
 
 /// One form as read: a paste may hold several.

@@ -149,6 +149,7 @@ fn project_changes(before: &Project, after: &Project) -> Option<Reads> {
         indicators,
         headings,
         open_ended,
+        graded,
     } = before;
     let same = *row == after.row
         && *name == after.name
@@ -156,6 +157,7 @@ fn project_changes(before: &Project, after: &Project) -> Option<Reads> {
         && *funding == after.funding
         && *headings == after.headings
         && *open_ended == after.open_ended
+        && *graded == after.graded
         && indicators.len() == after.indicators.len();
     if !same {
         return None;

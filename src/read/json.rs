@@ -73,6 +73,7 @@ fn project(v: &Value, at: &str) -> json::Result<Project> {
         indicators: f.or_default("indicators", |v, at| json::list(v, at, indicator))?,
         headings: f.or_default("headings", |v, at| json::list(v, at, indicator))?,
         open_ended: f.or_default("open_ended", json::boolean)?,
+        graded: f.or_default("graded", json::boolean)?,
     })
 }
 

@@ -218,6 +218,14 @@ impl<'g> Reader<'g> {
                 i = self.read_summary(i);
                 continue;
             }
+            if let Some(cols) = super::bands::heads(self.grid, i) {
+                let (indicators, next) = super::bands::read(self.grid, i, &cols);
+                let project = &mut self.building().project;
+                project.graded = true;
+                project.indicators.extend(indicators);
+                i = next;
+                continue;
+            }
             if is_indicator_header(row) {
                 i = self.read_indicators(i);
                 continue;

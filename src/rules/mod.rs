@@ -93,6 +93,7 @@ impl<'a> Context<'a> {
             })
         };
         !self.profile.tree.level1.is_empty()
+            && !self.form.projects.iter().any(|p| p.graded)
             && match self.form.kind {
                 FormKind::Target | FormKind::SelfEvaluation | FormKind::Monitoring => true,
                 FormKind::NarrativeReport => labelled(),
@@ -240,6 +241,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &value::deadline_after_end::DeadlineAfterEnd,
         &value::name_target_differs::NameTargetDiffers,
         &value::spending_as_indicator::SpendingAsIndicator,
+        &value::yes_no_graded_in_percent::YesNoGradedInPercent,
         &score::score_exceeds_weight::ScoreExceedsWeight,
         &score::execution_score_mismatch::ExecutionScoreMismatch,
         &score::indicator_score_mismatch::IndicatorScoreMismatch,
@@ -251,6 +253,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &score::monitoring_light_unexplained::MonitoringLightUnexplained,
         &score::grade_mismatch::GradeMismatch,
         &score::deduction_unexplained::DeductionUnexplained,
+        &score::bands_not_distinct::BandsNotDistinct,
         &cross::indicator_not_in_approved_targets::IndicatorNotInApprovedTargets,
         &cross::approved_indicator_dropped::ApprovedIndicatorDropped,
         &cross::target_value_changed::TargetValueChanged,

@@ -1,5 +1,6 @@
 //! Self-evaluation scoring rules (family E) and the figures they share: 分值 and 得分 per row.
 
+pub mod bands_not_distinct;
 pub mod deduction_unexplained;
 pub mod deviation_reason_missing;
 pub mod execution_score_mismatch;

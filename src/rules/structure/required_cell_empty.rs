@@ -245,10 +245,12 @@ impl Rule for RequiredCellEmpty {
                 ));
             }
             // A whole column missing: the header lost its 指标值 (or a 自评表 its 实际完成值).
-            let tree_form = matches!(
-                form.kind,
-                FormKind::Target | FormKind::SelfEvaluation | FormKind::Monitoring
-            );
+            // A table graded in bands (优/良/中/差) has thresholds, not one 指标值.
+            let tree_form = !project.graded
+                && matches!(
+                    form.kind,
+                    FormKind::Target | FormKind::SelfEvaluation | FormKind::Monitoring
+                );
             let columns: &[Role] = if form.kind == FormKind::SelfEvaluation {
                 &[Role::Target, Role::Actual]
             } else {

@@ -15,6 +15,7 @@ pub mod unit_conflict;
 pub mod unknown_unit;
 pub mod vague_output_target;
 pub mod value_unparseable;
+pub mod yes_no_graded_in_percent;
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix, Location, Msg, Section};
 use crate::form::{Cell, Form, FormKind, Indicator, Role};
