@@ -242,6 +242,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &value::name_target_differs::NameTargetDiffers,
         &value::spending_as_indicator::SpendingAsIndicator,
         &value::yes_no_graded_in_percent::YesNoGradedInPercent,
+        &value::payment_accuracy_below_full::PaymentAccuracyBelowFull,
         &score::score_exceeds_weight::ScoreExceedsWeight,
         &score::execution_score_mismatch::ExecutionScoreMismatch,
         &score::indicator_score_mismatch::IndicatorScoreMismatch,

@@ -8,6 +8,7 @@ pub mod missing_comparator;
 pub mod missing_unit;
 pub mod name_target_differs;
 pub mod nonstandard_spelling;
+pub mod payment_accuracy_below_full;
 pub mod rate_above_100;
 pub mod spending_as_indicator;
 pub mod template_placeholder;
