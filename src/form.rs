@@ -450,6 +450,14 @@ impl Cells {
         self.0.iter().find(|(r, _)| *r == role).map(|(_, c)| c)
     }
 
+    /// Every cell of `role`, in column order (a graded row's bands, 优 first).
+    pub fn all(&self, role: Role) -> impl Iterator<Item = &Cell> {
+        self.0
+            .iter()
+            .filter(move |(r, _)| *r == role)
+            .map(|(_, c)| c)
+    }
+
     pub fn push(&mut self, role: Role, cell: Cell) {
         self.0.push((role, cell));
     }
@@ -610,6 +618,14 @@ impl Form {
             projects: Vec::new(),
             text: None,
         }
+    }
+
+    /// The indicators of tables graded in bands (优/良/中/差: `Project::graded`).
+    pub fn graded_indicators(&self) -> impl Iterator<Item = &Indicator> {
+        self.projects
+            .iter()
+            .filter(|p| p.graded)
+            .flat_map(|p| &p.indicators)
     }
 
     /// The value of the first header field whose key contains `key`.

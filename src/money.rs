@@ -202,6 +202,13 @@ fn split_money_unit(t: &str) -> (&str, Option<MoneyUnit>) {
     (t, None)
 }
 
+/// A grading band's threshold: "85%", "≥85%", "85".
+pub fn band_threshold(text: &str) -> Option<Stated> {
+    parse_percent(
+        crate::span::trim(text).trim_start_matches(['≥', '≤', '>', '<', '=', '＞', '＜', '＝']),
+    )
+}
+
 /// Reads a percentage cell "99.86%" / "99.86％" / "100.00"; returns the percent number (99.86).
 pub fn parse_percent(text: &str) -> Option<Stated> {
     let t = crate::span::trim(text);

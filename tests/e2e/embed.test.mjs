@@ -9,22 +9,12 @@ import { suite, fixture, shots, root, pasteForm, listedCodes } from './support.m
 const env = suite();
 
 test('the single-file page works from file:// and fetches nothing', async () => {
-  const file = join(root, 'www', 'dist', 'jixiao.html');
-  const context = await env().browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const seen = [];
-  context.on('request', (r) => seen.push(r.url()));
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto('file://' + file);
-  await page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0, null, { timeout: 15000 });
+  const { page, context, errors, seen } = await env().openFile(join(root, 'www', 'dist', 'jixiao.html'));
   await pasteForm(page, fixture('seeds/004_9d9dc482990db41b.txt'));
   assert.ok((await listedCodes(page)).includes('R004'));
   assert.equal(await page.locator('#offline').count(), 0);
   // A workbook: the .xlsx reader's module rides inline in the file and loads on demand.
   const n = await page.evaluate(() => Number(document.body.dataset.checked || 0));
-  page.once('dialog', (d) => d.accept()); // 替换当前表格？
   await page.setInputFiles('#file', join(root, 'tests', 'fixtures', 'xlsx', 'invalid-wrong-rate.xlsx'));
   await page.waitForFunction((b) => Number(document.body.dataset.checked || 0) > b, n);
   assert.ok((await listedCodes(page)).includes('R001'));

@@ -16,16 +16,7 @@ const SEED = 'seeds/004_9d9dc482990db41b.txt';
 /** Opens a saved copy from disk, pastes seed 004 and returns what it found, every request
  * the page made, and its errors. */
 async function useSaved(file) {
-  const context = await env().browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  const seen = [];
-  context.on('request', (r) => seen.push(r.url()));
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('dialog', (d) => d.accept());
-  await page.goto('file://' + file);
-  await page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0, null, { timeout: 15000 });
+  const { page, context, errors, seen } = await env().openFile(file);
   const hint = await page.locator('#empty-saved').isVisible();
   await pasteForm(page, fixture(SEED));
   const codes = await listedCodes(page);

@@ -15,6 +15,19 @@ mkdirSync(shots, { recursive: true });
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** A page in a context of its own: its requests go to `log`, its errors are collected and
+ * its dialogs (替换当前表格？) accepted. */
+async function newPage(browser, viewport, log) {
+  const context = await browser.newContext({ viewport });
+  context.on('request', (r) => log.push(r.url()));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('dialog', (d) => d.accept());
+  return { page, context, errors };
+}
+
 /** Starts the server and the browser; every request any page makes is recorded. */
 export async function start() {
   const server = await serve(0);
@@ -28,15 +41,18 @@ export async function start() {
     /** Requests that went anywhere but the page's own files (blob: and data: stay in the page). */
     foreign: () => requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('blob:') && !u.startsWith('data:')),
     async open(path = '/', { viewport = { width: 1400, height: 1000 } } = {}) {
-      const context = await browser.newContext({ viewport });
-      context.on('request', (r) => requests.push(r.url()));
-      const page = await context.newPage();
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('dialog', (d) => d.accept());
-      await page.goto(origin + path);
-      return { page, context, errors };
+      const opened = await newPage(browser, viewport, requests);
+      await opened.page.goto(origin + path);
+      return opened;
+    },
+    /** Opens a file from disk (file://) and waits for its first check; `seen` lists the
+     * requests this page alone made. */
+    async openFile(file, { viewport = { width: 1400, height: 1000 } } = {}) {
+      const seen = [];
+      const opened = await newPage(browser, viewport, seen);
+      await opened.page.goto('file://' + file);
+      await opened.page.waitForFunction(() => Number(document.body.dataset.checked || 0) > 0, null, { timeout: 15000 });
+      return { ...opened, seen };
     },
     async stop() { await browser.close(); server.close(); },
   };

@@ -47,7 +47,7 @@ impl Rule for SeparatorsMixed {
                 .filter_map(|(r, c)| separated(c).map(|s| (*r, c, s)))
                 .collect();
             let with = amounts.iter().filter(|(_, _, s)| *s).count();
-            let without = amounts.len() - with;
+            let without = amounts.len().saturating_sub(with);
             // The fewer are the odd ones out; the more set the form's way of writing.
             if with == 0 || without == 0 || with > without {
                 continue;

@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::{Cell, Role};
-use crate::money::{parse_percent, Stated};
+use crate::money::band_threshold;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 
@@ -16,18 +16,10 @@ pub struct BandsNotDistinct;
 /// The grades of a four-band table, best first (read/bands.rs keeps the header's order).
 const GRADES: [&str; 4] = ["优", "良", "中", "差"];
 
-/// A band's threshold: "85%", "≥85%", "85".
-fn threshold(cell: &Cell) -> Option<Stated> {
-    let t = cell
-        .trimmed()
-        .trim_start_matches(['≥', '≤', '>', '<', '=', '＞', '＜', '＝']);
-    parse_percent(t)
-}
-
 fn grade(i: usize, n: usize) -> String {
     match GRADES.get(i) {
         Some(g) if n == GRADES.len() => format!("“{g}”档"),
-        _ => format!("第 {} 档", i + 1),
+        _ => format!("第 {} 档", i.saturating_add(1)),
     }
 }
 
@@ -41,31 +33,20 @@ impl Rule for BandsNotDistinct {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        for ind in cx
-            .form
-            .projects
-            .iter()
-            .filter(|p| p.graded)
-            .flat_map(|p| &p.indicators)
-        {
-            let bands: Vec<&Cell> = ind
-                .cells
-                .0
-                .iter()
-                .filter(|(r, _)| *r == Role::Band)
-                .map(|(_, c)| c)
-                .collect();
+        for ind in cx.form.graded_indicators() {
+            let bands: Vec<&Cell> = ind.cells.all(Role::Band).collect();
             let n = bands.len();
             for (i, pair) in bands.windows(2).enumerate() {
                 let [upper, lower] = pair else { continue };
-                let (Some(a), Some(b)) = (threshold(upper), threshold(lower)) else {
+                let (Some(a), Some(b)) = (band_threshold(&upper.text), band_threshold(&lower.text))
+                else {
                     continue;
                 };
                 if a.value != b.value {
                     continue;
                 }
                 let name = ind.level3.as_ref().map_or("", |c| c.trimmed());
-                let (hi, lo, v) = (grade(i, n), grade(i + 1, n), lower.trimmed());
+                let (hi, lo, v) = (grade(i, n), grade(i.saturating_add(1), n), lower.trimmed());
                 out.push(Diagnostic::new(
                     self.code(),
                     cx.loc(Section::Indicators, Some(Role::Band), lower),

@@ -49,7 +49,10 @@ impl Rule for PaymentAccuracyBelowFull {
                 continue;
             }
             let shown = crate::span::ellipsize(v.name, 20);
-            let allowed = p.value.map(|x| hundred - x).unwrap_or_default();
+            let allowed = p
+                .value
+                .and_then(|x| hundred.checked_sub(x))
+                .unwrap_or_default();
             let mut d = report(
                 cx,
                 v,

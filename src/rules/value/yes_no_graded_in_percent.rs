@@ -7,7 +7,7 @@
 
 use crate::diagnostic::{Diagnostic, Msg, Section};
 use crate::form::Role;
-use crate::money::parse_percent;
+use crate::money::band_threshold;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 
@@ -23,22 +23,11 @@ impl Rule for YesNoGradedInPercent {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        for ind in cx
-            .form
-            .projects
-            .iter()
-            .filter(|p| p.graded)
-            .flat_map(|p| &p.indicators)
-        {
+        for ind in cx.form.graded_indicators() {
             let percent_bands = ind
                 .cells
-                .0
-                .iter()
-                .filter(|(r, c)| *r == Role::Band && c.trimmed().ends_with(['%', '％']))
-                .filter(|(_, c)| {
-                    parse_percent(c.trimmed().trim_start_matches(['≥', '≤', '>', '<', '=']))
-                        .is_some()
-                })
+                .all(Role::Band)
+                .filter(|c| c.trimmed().ends_with(['%', '％']) && band_threshold(&c.text).is_some())
                 .count();
             let asks = ind
                 .cells
