@@ -1,7 +1,7 @@
 //! Picks a reader for the input (JSON, tab-separated paste or narrative report) and turns bytes into forms plus reader diagnostics.
 
-#[cfg(feature = "workbook")]
 mod bands;
+#[cfg(feature = "workbook")]
 pub mod cell_format;
 #[cfg(feature = "workbook")]
 mod docx;
