@@ -136,8 +136,8 @@ pub fn evaluation_notes(grid: &Grid, start: usize, form: usize) -> Vec<Diagnosti
                 Code::S027,
                 at(word),
                 Msg::new(
-                    format!("表前说明称这是“{word}”的结果：这是财政部门或第三方的评价结果汇总，不是单位自评表；只核对了金额合计和评分与评级是否相符"),
-                    format!("The text above says these are results of \"{word}\": evaluations by the finance bureau or a third party, not the units' self-evaluations; only the totals and the grades against the scores were checked"),
+                    format!("表前说明称这是“{word}”的结果：这是财政部门或第三方的评价结果汇总，不是单位自评表；自评表的指标、执行率等检查不适用，未核对"),
+                    format!("The text above says these are results of \"{word}\": evaluations by the finance bureau or a third party, not the units' self-evaluations; the self-evaluation checks (indicators, rates) do not apply and were not made"),
                 ),
                 Msg::new(
                     "单位自评请按项目填写绩效自评表（含指标、目标值和实际完成值）后再检查",
