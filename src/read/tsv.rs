@@ -464,6 +464,8 @@ impl<'g> Reader<'g> {
         };
         let name_col = col(&|n| n.contains("支出项目"))?;
         let amount_col = col(&|n| n.contains("金额") || n.ends_with("预算数"))?;
+        // The task the money is for (年度目标任务), kept beside the line's amount.
+        let task_col = col(&|n| n.contains("目标任务") || n.contains("工作任务"));
         let mut items = Vec::new();
         let mut i = start + 1;
         while let Some(row) = rows.get(i) {
@@ -478,6 +480,9 @@ impl<'g> Reader<'g> {
             }
             let mut cells = Cells::default();
             cells.push(Role::Amount, amount.clone());
+            if let Some(task) = task_col.and_then(|k| row.get(k)).filter(|c| !c.is_blank()) {
+                cells.push(Role::Goal, task.clone());
+            }
             items.push(FundingRow {
                 label: name.clone(),
                 source: FundSource::Item(normalize_label(&name.text)),

@@ -115,8 +115,14 @@ impl FundSourcesDoNotSumToTotal {
             .funding
             .iter()
             .filter(|r| matches!(r.source, FundSource::Item(_)))
-            // A year table's line (预算数 and 决算数 by year) is not an itemised share.
-            .filter(|r| r.cells.0.iter().all(|(role, _)| *role == Role::Amount))
+            // A year table's line (预算数 and 决算数 by year) is not an itemised share; a
+            // line's task (年度目标任务) is no figure.
+            .filter(|r| {
+                r.cells
+                    .0
+                    .iter()
+                    .all(|(role, _)| matches!(role, Role::Amount | Role::Goal))
+            })
             .filter_map(|r| {
                 let c = r.cells.get(Role::Amount)?;
                 Some((r, c, value_of(c, unit)?))

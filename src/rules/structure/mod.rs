@@ -14,6 +14,7 @@ pub mod level2_missing;
 pub mod midterm_copies_annual;
 pub mod misplaced_category;
 pub mod not_applicable_disallowed;
+pub mod personnel_cost_in_project;
 pub mod required_cell_empty;
 pub mod template_text_left;
 pub mod text_too_long;
