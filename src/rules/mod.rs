@@ -211,6 +211,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &structure::common_typo::CommonTypo,
         &structure::goal_copies_field::GoalCopiesField,
         &structure::personnel_cost_in_project::PersonnelCostInProject,
+        &structure::project_period_open::ProjectPeriodOpen,
         &budget::amount_unreadable::AmountUnreadable,
         &budget::fund_sources_do_not_sum_to_total::FundSourcesDoNotSumToTotal,
         &budget::unit_cost_exceeds_budget::UnitCostExceedsBudget,

@@ -15,6 +15,7 @@ pub mod midterm_copies_annual;
 pub mod misplaced_category;
 pub mod not_applicable_disallowed;
 pub mod personnel_cost_in_project;
+pub mod project_period_open;
 pub mod required_cell_empty;
 pub mod template_text_left;
 pub mod text_too_long;
