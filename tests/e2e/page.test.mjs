@@ -590,8 +590,9 @@ test('English can be switched on', async () => {
   assert.equal(await page.textContent('#new-self'), 'New self-evaluation');
   // Kinds and profiles by their names, not their slugs (SummarySelfEvaluation, sichuan-2023).
   await pasteForm(page, fixture('seeds/004_9d9dc482990db41b.txt'));
+  // The switch of language asks for a check of its own: the paste's may land a moment later.
+  await page.waitForFunction(() => /summary self-evaluation table/.test(document.getElementById('forms').textContent), null, { timeout: 10000 });
   const forms = await page.textContent('#forms');
-  assert.match(forms, /summary self-evaluation table/);
   assert.doesNotMatch(forms, /summary-self-evaluation|narrative-report|SelfEvaluation|central-20|sichuan-20/);
   const options = await page.$$eval('#profile option', (os) => os.map((o) => o.textContent));
   assert.ok(options.length > 5);
