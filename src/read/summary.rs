@@ -118,13 +118,17 @@ pub fn evaluation_notes(grid: &Grid, start: usize, form: usize) -> Vec<Diagnosti
         .unwrap_or(&[]);
     for cell in rows.iter().flatten().filter(|c| !c.is_blank()) {
         let t = cell.as_str();
-        let at = |span: &str| Location {
-            form,
-            section: Some(Section::Form),
-            row: Some(cell.loc.row),
-            column: Some(cell.loc.col),
-            field: None,
-            cell_text: Some(span.into()),
+        // A note at the words that say it, in this cell.
+        let note = |span: &str, message: Msg, help: Msg| {
+            let at = Location {
+                form,
+                section: Some(Section::Form),
+                row: Some(cell.loc.row),
+                column: Some(cell.loc.col),
+                field: None,
+                cell_text: Some(span.into()),
+            };
+            Diagnostic::new(Code::S027, at, message, help)
         };
         if let Some(word) = EVALUATION
             .iter()
@@ -132,9 +136,8 @@ pub fn evaluation_notes(grid: &Grid, start: usize, form: usize) -> Vec<Diagnosti
             .filter(|_| !said_kind)
         {
             said_kind = true;
-            out.push(Diagnostic::new(
-                Code::S027,
-                at(word),
+            out.push(note(
+                word,
                 Msg::new(
                     format!("表前说明称这是“{word}”的结果：这是财政部门或第三方的评价结果汇总，不是单位自评表；自评表的指标、执行率等检查不适用，未核对"),
                     format!("The text above says these are results of \"{word}\": evaluations by the finance bureau or a third party, not the units' self-evaluations; the self-evaluation checks (indicators, rates) do not apply and were not made"),
@@ -150,9 +153,8 @@ pub fn evaluation_notes(grid: &Grid, start: usize, form: usize) -> Vec<Diagnosti
         }
         if let Some(span) = years_since(t) {
             said_years = true;
-            out.push(Diagnostic::new(
-                Code::S027,
-                at(span),
+            out.push(note(
+                span,
                 Msg::new(
                     format!("表前说明的范围是“{span}”，不是单一预算年度：按年度核对的内容（年度预算、执行率、时间进度）未核对"),
                     format!("The text above covers \"{span}\", not one budget year: what is checked by year (annual budget, rate, time progress) was not"),
@@ -169,12 +171,12 @@ pub fn evaluation_notes(grid: &Grid, start: usize, form: usize) -> Vec<Diagnosti
 
 /// "2020年以来" in a text: four digits, 年以来.
 fn years_since(t: &str) -> Option<&str> {
-    let end = t.find("年以来")? + "年以来".len();
-    let digits = t.get(..end - "年以来".len())?;
-    let start = digits.len().checked_sub(4)?;
-    let year = digits.get(start..)?;
-    (year.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| t.get(start..end))
+    let at = t.find("年以来")?;
+    let start = at.checked_sub(4)?;
+    let year = t.get(start..at)?;
+    year.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| t.get(start..at.checked_add("年以来".len())?))
         .flatten()
 }
 

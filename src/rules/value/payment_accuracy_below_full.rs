@@ -39,8 +39,7 @@ impl Rule for PaymentAccuracyBelowFull {
             let below = p.kind == Kind::Quantitative
                 && matches!(p.comparator, None | Some(Comparator::Ge | Comparator::Gt))
                 && p.unit.as_deref() == Some("%")
-                && p.value
-                    .is_some_and(|x| x < hundred && x >= Decimal::from(50));
+                && p.value.is_some_and(|x| x < hundred);
             if v.role != Role::Target
                 || !v.unexplained_target()
                 || !below
