@@ -170,6 +170,40 @@ pub fn without_stray_point(text: &str) -> Option<&str> {
     digit_before.then_some(rest)
 }
 
+/// What an unreadable amount cell holds besides one figure: words (约95, 见附表, a breakdown
+/// in prose) or a second figure (854万854万). `None` for a figure that is only mistyped
+/// (256,63; 7.50.), which B001 reports.
+pub fn prose_in_amount(text: &str) -> Option<AmountProse> {
+    let t = crate::span::trim(text);
+    let words = t.chars().any(|c| {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c)
+            && !matches!(c, '万' | '元' | '亿' | '千' | '萬' | '億')
+    });
+    let figures = t
+        .split(|c: char| {
+            !(c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || matches!(c, '.' | ',' | '，' | '．'))
+        })
+        .filter(|run| {
+            run.chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        })
+        .count();
+    match (words, figures) {
+        (true, _) => Some(AmountProse::Words),
+        (false, n) if n > 1 => Some(AmountProse::SeveralFigures),
+        _ => None,
+    }
+}
+
+/// See [`prose_in_amount`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AmountProse {
+    Words,
+    SeveralFigures,
+}
+
 /// The text before a bracketed note that ends it ("854万（…）" → "854万"); the text itself
 /// when it does not end in one or starts with it.
 fn strip_trailing_note(t: &str) -> &str {

@@ -1,9 +1,10 @@
-//! B001: a budget, spending or rate cell holds text that is not a number, or a number with
+//! B001: a budget, spending or rate cell holds a mistyped figure (256,63), or a number with
 //! a stray point at its end ("7.50."), which the other rules read as the number before it.
+//! Words or a second figure in the cell (约95, 854万854万) are S030's.
 //!
 //! 检查内容：预算数、执行数、执行率等金额单元格必须是数字（可带千分位、单位或 %），或“—”“/”表示无。
 //! 原因：无法读数就无法复核总额和执行率。
-//! 错误示例：“256.63万”误写为“256,63”；执行率写成“约99%”。
+//! 错误示例：“256.63万”误写为“256,63”；“7.50.”末尾多一个点。
 //! 正确示例：“256.63”、“1,273.65”、“99.86%”、“—”。
 
 use crate::diagnostic::{Diagnostic, Msg};
@@ -72,7 +73,8 @@ impl Rule for AmountUnreadable {
                     } else {
                         false
                     };
-                    if !bad {
+                    // Words or a second figure in the cell are S030's: the field holds something else.
+                    if !bad || crate::money::prose_in_amount(&cell.text).is_some() {
                         continue;
                     }
                     out.push(Diagnostic::new(

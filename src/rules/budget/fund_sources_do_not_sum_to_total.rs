@@ -265,16 +265,18 @@ impl FundSourcesDoNotSumToTotal {
                 };
                 // Each part: its cell, and its value (None for "—" or blank).
                 let mut addends = Vec::new();
+                let mut unreadable = false;
                 for p in &parts {
                     let Some(cell) = p.cells.get(*role) else {
                         continue;
                     };
                     match amount(&cell.text, unit) {
                         Some(v) => addends.push((p, cell, v)),
-                        None => addends.clear(), // an unreadable part is B001's; skip the sum
+                        None => unreadable = true,
                     }
                 }
-                if addends.iter().all(|(_, _, v)| v.is_none()) {
+                // An unreadable part is B001's or S030's: the sum can't be told.
+                if unreadable || addends.iter().all(|(_, _, v)| v.is_none()) {
                     continue;
                 }
                 let Some((sum, exact)) =

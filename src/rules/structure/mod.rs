@@ -1,5 +1,6 @@
 //! Structure and completeness rules (family S), and what the tree rules share: the 一级/二级 groups of a project as the profile's tree sees them.
 
+pub mod amount_cell_holds_text;
 pub mod cannot_verify;
 pub mod child_weights_do_not_sum;
 pub mod common_typo;
