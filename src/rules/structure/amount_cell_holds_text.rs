@@ -47,7 +47,17 @@ impl Rule for AmountCellHoldsText {
                 let Some(what) = prose_in_amount(&cell.text).filter(|_| unread) else {
                     continue;
                 };
-                let t = crate::span::ellipsize(cell.trimmed(), 30);
+                // A long text with no figure at all (自然保护地体系建设(省级自然保护区补助)) is a
+                // label read in a layout not foreseen, not an amount someone wrote in words.
+                let t = cell.trimmed();
+                if !t
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+                    && t.chars().count() > 6
+                {
+                    continue;
+                }
+                let t = crate::span::ellipsize(t, 30);
                 let (zh, en) = match what {
                     AmountProse::Words => ("夹有文字", "holds words besides the figure"),
                     AmountProse::SeveralFigures => {
