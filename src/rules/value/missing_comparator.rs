@@ -4,12 +4,17 @@
 //! 原因：没有方向就无法按正向/反向评分。
 //! 错误示例：“100%”。
 //! 正确示例：“≥100%”、“=100%”。
+//!
+//! A bare 数量 target that restates a quantity the 年度目标 plans (目标“修建作业道30公里”,
+//! 指标“修建作业道长度(公里) | 30”) reads as that plan, to be reached: it is not reported.
 
 use super::{fix, report};
 use crate::diagnostic::{Applicability, Diagnostic, Msg};
+use crate::money::parse_decimal;
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
-use crate::value::Kind;
+use crate::value::{canonical_unit, longest_known_prefix, unit_dimension, Dimension, Kind};
+use rust_decimal::Decimal;
 
 pub struct MissingComparator;
 
@@ -30,6 +35,9 @@ impl Rule for MissingComparator {
                 || p.kind != Kind::Quantitative
                 || p.comparator.is_some()
             {
+                continue;
+            }
+            if restates_goal(cx, v) {
                 continue;
             }
             let t = v.cell.trimmed();
@@ -56,6 +64,93 @@ impl Rule for MissingComparator {
                 )
                 .with_fix(fix(format!("{op}{t}"), Applicability::Unsafe)),
             );
+        }
+    }
+}
+
+/// The quantities a goal text plans, as (figure, canonical unit): 修建作业道30公里 → (30, 公里),
+/// 新造林3万亩 → (30000, 亩). Money is left out: a budget is not a 数量 target.
+fn planned_quantities(text: &str) -> Vec<(Decimal, String)> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_digit()) {
+        let tail = rest.get(at..).unwrap_or("");
+        let len = tail
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(tail.len());
+        let after = tail.get(len..).unwrap_or("");
+        let (scale, after) = match after.strip_prefix('万') {
+            Some(unit) if longest_known_prefix(unit).is_some() => (Decimal::from(10_000), unit),
+            _ => (Decimal::ONE, after),
+        };
+        let unit = after
+            .get(..longest_known_prefix(after).unwrap_or(0))
+            .unwrap_or("");
+        let figure = parse_decimal(tail.get(..len).unwrap_or("").trim_end_matches('.'))
+            .and_then(|f| f.value.checked_mul(scale));
+        if let Some(figure) = figure.filter(|_| {
+            !unit.is_empty() && !matches!(unit_dimension(unit), Dimension::Money | Dimension::Time)
+        }) {
+            out.push((figure, canonical_unit(unit).into_owned()));
+        }
+        rest = tail.get(len.max(1)..).unwrap_or("");
+    }
+    out
+}
+
+/// A bare 数量 target equal to a quantity the form's 年度目标 plans, in the same unit (its
+/// own, or the one its name closes with).
+fn restates_goal(cx: &Context, v: &super::ValueCell) -> bool {
+    let p = &v.parsed.value;
+    let unit = p
+        .unit
+        .as_deref()
+        .or_else(|| super::missing_unit::unit_in_name(v.name));
+    let (Some(figure), Some(unit)) = (p.value, unit) else {
+        return false;
+    };
+    if !v.level2.contains("数量") {
+        return false;
+    }
+    // 1.2万人 and 12000 (人) are the same plan.
+    let (figure, unit) = match unit.strip_prefix('万') {
+        Some(base) if longest_known_prefix(base).is_some() => {
+            (figure.saturating_mul(Decimal::from(10_000)), base)
+        }
+        _ => (figure, unit),
+    };
+    let unit = canonical_unit(unit);
+    cx.form
+        .fields
+        .iter()
+        .filter(|f| f.key == "年度目标")
+        .filter_map(|f| f.value.as_ref())
+        .flat_map(|goal| planned_quantities(&goal.text))
+        .any(|(g, u)| g == figure && u == unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::planned_quantities;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn reads_the_quantities_a_goal_plans() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("修建作业道30公里。", &[("30", "公里")]),
+            (
+                "其中:新造林3万亩,改造5万亩",
+                &[("30000", "亩"), ("50000", "亩")],
+            ),
+            ("受益群众1.2万人", &[("12000", "人")]),
+            ("安排资金50万元，于2024年12月完成", &[]),
+            ("建设7个林场", &[("7", "个")]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(Decimal, String)> =
+                want.iter().map(|(v, u)| (d(v), u.to_string())).collect();
+            assert_eq!(planned_quantities(text), want, "{text}");
         }
     }
 }

@@ -125,7 +125,7 @@ impl Rule for MissingUnit {
 
 /// The unit a 三级 name gives in its closing brackets (`受益人数(人)`, `项目总投入（万元）`):
 /// the whole bracket is a known unit, not a hint such as `(≥**%)`.
-fn unit_in_name(name: &str) -> Option<&str> {
+pub(super) fn unit_in_name(name: &str) -> Option<&str> {
     let name = name.trim_end();
     let inner = name.strip_suffix(')').or_else(|| name.strip_suffix('）'))?;
     let open = inner.rfind(['(', '（'])?;
