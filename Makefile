@@ -12,12 +12,12 @@ WASM_OPT_FLAGS = -Os -ocimfs 100 --enable-reference-types --enable-bulk-memory \
                  --enable-mutable-globals
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: bench fuzz serve test setup setup-web lint unit wasm-test www e2e boundary cli clean
+.PHONY: bench fuzz serve test setup setup-web lint unit wasm-test www e2e types boundary cli clean
 
 serve: setup-web www
 	node www/serve.mjs $(PORT)
 
-test: setup lint unit wasm-test www e2e
+test: setup lint unit wasm-test www e2e types
 	@echo "make test: all checks passed"
 
 setup:
@@ -64,6 +64,12 @@ www:
 
 e2e:
 	node --test tests/e2e/
+
+# The .d.ts a portal imports (www/dist, built by `www`), over a small portal in TypeScript;
+# tests/types/misspelt.ts holds options that must not compile.
+types:
+	node_modules/.bin/tsc --strict --noEmit -p tests/types
+	@echo "types: tests/types compiled with tsc --strict"
 
 cli:
 	cargo build --release --bin jixiao

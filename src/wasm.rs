@@ -45,6 +45,12 @@ export interface Report {
   diagnostics: Diagnostic[];
   summary: { errors: number; warnings: number; infos: number };
 }
+/** `check`'s signature (declared here so that `approved` may be left out). */
+export interface Validator {
+  /** Checks a paste (TSV, JSON text or a report) or a form object; `approved`, when given,
+   * is the approved 目标表 a self-evaluation is compared with (X001–X004). */
+  check(input: string | object, approved?: string | object): Report;
+}
 export interface ValidatorOptions {
   /** A built-in profile name ("auto") or a profile object. */
   profile?: string | object;
@@ -112,7 +118,10 @@ pub struct Validator {
 #[wasm_bindgen]
 impl Validator {
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<Validator, JsError> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "ValidatorOptions")] options: Option<JsValue>,
+    ) -> Result<Validator, JsError> {
+        let options = options.unwrap_or(JsValue::UNDEFINED);
         let opts: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
@@ -147,12 +156,10 @@ impl Validator {
     /// Checks a paste (string: TSV, JSON text or a report) or a form object; returns a
     /// `Report`. `approved`, when given (same kinds of input), holds the approved 目标表 the
     /// self-evaluation is compared with (X001–X004).
-    #[wasm_bindgen(unchecked_return_type = "Report")]
-    pub fn check(
-        &self,
-        input: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | object | undefined")] approved: JsValue,
-    ) -> Result<JsValue, JsError> {
+    // Typed in TS_TYPES: a Rust parameter can't be declared optional (`approved?`).
+    #[wasm_bindgen(skip_typescript)]
+    pub fn check(&self, input: JsValue, approved: Option<JsValue>) -> Result<JsValue, JsError> {
+        let approved = approved.unwrap_or(JsValue::UNDEFINED);
         let text = input_text(&input)?;
         let profile = self.session.profile();
         let report = if approved.is_undefined() || approved.is_null() {

@@ -13,7 +13,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(join(dist, 'pkg'), { recursive: true });
-const EMBED = ['embed.js', 'embed.d.ts', 'portal-example.html', 'portal-example.js', 'portal-example.css', 'element-example.html', 'element-example.js'];
+const EMBED = ['embed.js', 'embed.d.ts', 'wasm_bytes.d.ts', 'workbook.d.ts', 'portal-example.html', 'portal-example.js', 'portal-example.css', 'portal-table-example.html', 'portal-table-example.js', 'element-example.html', 'element-example.js'];
 for (const f of EMBED) copyFileSync(join(here, f), join(dist, f));
 // embed.css: the mark styles embed.js would inject, for hosts that link them instead.
 const embedSrc = readFileSync(join(here, 'embed.js'), 'utf8');

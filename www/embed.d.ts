@@ -25,8 +25,12 @@ export interface AttachOptions extends ValidatorOptions {
   delay?: number;
   /** Called with every report. */
   onReport?: (report: Report) => void;
-  /** Show the note after each marked input (default true; hidden notes still describe it). */
+  /** Show the note after each marked input while it has focus or the pointer (default
+   * true; hidden notes still describe it). */
   notes?: boolean;
+  /** Where findings of the whole form (no input of their own, e.g. a 一级 missing) go: an
+   * element or a selector. Default: a box (`.jixiao-form-notes`) added at the top of root. */
+  formSlot?: Element | string;
   /** Add the mark styles as a <style> element (default false: link embed.css instead). */
   injectStyle?: boolean;
   /** Nonce for that <style> element, where the host's CSP asks for one. */
@@ -40,9 +44,11 @@ export interface AttachHandle {
   readonly report: Report | null;
   /** Settles (with the handle) once the checker has loaded and the first check has run. */
   readonly ready: Promise<AttachHandle>;
-  /** Checks now (also runs on every input and change event, debounced); null while loading. */
+  /** Checks now; null while loading. It also runs by itself: after input and change events
+   * (debounced), and at the next frame after rows are added or removed or a mapped input's
+   * value is set by script. */
   check(): Report | null;
-  /** Stops watching and takes every mark off. */
+  /** Stops watching and takes every mark, note and form-level note off. */
   detach(): void;
 }
 
