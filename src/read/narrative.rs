@@ -1,11 +1,13 @@
 //! Reads a narrative self-evaluation report (绩效自评报告) as published, web-page furniture and all: finds its title past the site's chrome, lifts the figures in its prose — a budget, its spending and its rate stated in one sentence, a budget's composition, "年初指标值…，全年实际完成值…" pairs — and reads the small tables inside it as the tables they are; each figure is a cell at (line, character column).
 
 use super::ReadOutput;
+use crate::diagnostic::{Diagnostic, Location, Msg, Section};
 use crate::form::{
     Cell, Cells, Field, Form, FormKind, FundSource, FundingRow, Indicator, Loc, Project, Role,
 };
 use crate::hanzi::fold;
 use crate::money::{parse_amount, AmountCell};
+use crate::rules::registry::Code;
 
 /// "一、…", "（二）…", "(三)…": a line that opens a section of a report.
 pub(crate) fn is_outline_heading(t: &str) -> bool {
@@ -362,6 +364,7 @@ pub fn read(text: &str) -> ReadOutput {
     let mut out = ReadOutput::default();
     read_tables(text, &mut project, &mut out);
     read_money(&lines, &mut project);
+    out.diagnostics.extend(breakdown_cut(&lines));
     read_pairs(&lines, &mut project);
 
     if project.name.is_none() && project.funding.is_empty() && project.indicators.is_empty() {
@@ -628,6 +631,64 @@ fn read_money(lines: &[(u32, &str, &str)], project: &mut Project) {
             });
         }
     }
+}
+
+/// A budget's list of parts (预算项目经费15690.38万元，具体包括：A155.85万元、B84.69万元…) that
+/// runs to the end of the text with no sentence end: the page was cut inside the list, so
+/// its sum can't be checked (B008, info), said at the total.
+fn breakdown_cut(lines: &[(u32, &str, &str)]) -> Option<Diagnostic> {
+    let (row, line, f) = lines.iter().rev().find(|(_, _, f)| !f.trim().is_empty())?;
+    let inc = f.find("包括")?;
+    // The amount the list makes up stands right before it (…15690.38万元，具体包括：).
+    let head = f
+        .get(..inc)?
+        .trim_end_matches(['，', ',', '：', ':', ' '])
+        .trim_end_matches("具体")
+        .trim_end_matches("主要")
+        .trim_end_matches(['，', ',', '：', ':', ' ']);
+    let (a, b) = last_amount_outside_brackets(head)?;
+    if b != head.len() {
+        return None;
+    }
+    let list = f.get(inc..)?;
+    if list.contains(['。', '；', ';']) {
+        return None;
+    }
+    let listed = list
+        .split(['，', '、', ','])
+        .filter(|piece| last_amount_outside_brackets(piece).is_some())
+        .count();
+    if listed < 2 {
+        return None;
+    }
+    // The total with the words that name it (预算项目经费15690.38万元), from the clause's start.
+    let start = head
+        .get(..a)?
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '，' | ',' | '。' | '；'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let total = line.get(start..b)?.trim();
+    let at = Location {
+        form: 0,
+        section: Some(Section::Text),
+        row: Some(*row),
+        column: Some(cell(*row, line, start, total).loc.col),
+        field: None,
+        cell_text: Some(total.into()),
+    };
+    Some(Diagnostic::new(
+        Code::B008,
+        at,
+        Msg::new(
+            format!("“{total}”的构成清单列到第 {listed} 项后文字中断，没有列完，各项之和未能核对"),
+            format!("The list of what \"{total}\" is made of stops after {listed} items: the text is cut off, so the parts' sum could not be checked"),
+        ),
+        Msg::new(
+            "粘贴报告全文（构成清单列全）后再检查",
+            "Paste the whole report, with the full list, and check again",
+        ),
+    ))
 }
 
 /// Indicators stated in prose: "<name>年初指标值为<target>，全年实际完成值<actual>。", under
