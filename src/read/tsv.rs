@@ -700,6 +700,9 @@ impl<'g> Reader<'g> {
         let (cols, body, side) = self.indicator_header(start);
         let left_midterm = side.is_some_and(|s| self.left_is_midterm(start, &s));
         self.note_month(header);
+        let form = self.form_index();
+        let misnamed = misnamed_level_headers(header, form);
+        self.out.diagnostics.extend(misnamed);
         let col = |role: Role| cols.iter().find(|(_, r)| *r == role).map(|(c, _)| *c);
         let (l1, l2, l3, target) = (
             col(Role::Level1),
@@ -710,7 +713,6 @@ impl<'g> Reader<'g> {
         if col(Role::Actual).is_some() {
             self.building().has_actual = true;
         }
-        let form = self.form_index();
         let mut last1: Option<Cell> = None;
         let mut last2: Option<Cell> = None;
         let mut i = body;
@@ -1016,6 +1018,58 @@ impl<'g> Reader<'g> {
 /// and the next filled cell (a merged cell leaves blanks between them), `其中：财政拨款<tab>10`.
 /// A known label with nothing after it before the next label gets its blank neighbour as
 /// the value, so that an empty 主管部门 can be pointed at.
+/// A level header written 一级目标 beside others written 二级指标, 三级指标 (S031): a slip, read
+/// as 一级指标. A template that names every level 目标 (上海 2020: 一级目标 / 二级目标 /
+/// 三级目标) is its own and is left alone.
+fn misnamed_level_headers(header: &[Cell], form: usize) -> Vec<Diagnostic> {
+    let levels = ["一级", "二级", "三级"];
+    let named_indicator = header.iter().any(|c| {
+        levels
+            .iter()
+            .any(|l| c.trimmed().strip_prefix(l) == Some("指标"))
+    });
+    if !named_indicator {
+        return Vec::new();
+    }
+    header
+        .iter()
+        .filter_map(|c| {
+            let t = c.trimmed();
+            let level = levels
+                .into_iter()
+                .find(|l| t.strip_prefix(l) == Some("目标"))?;
+            let standard = format!("{level}指标");
+            let at = Location {
+                form,
+                section: Some(crate::diagnostic::Section::Indicators),
+                row: Some(c.loc.row),
+                column: Some(c.loc.col),
+                field: None,
+                cell_text: Some(t.into()),
+            };
+            Some(
+                Diagnostic::new(
+                    Code::S031,
+                    at,
+                    Msg::new(
+                        format!("指标表表头“{t}”应为“{standard}”，已按“{standard}”读取"),
+                        format!("The indicator table's header \"{t}\" should read \"{standard}\"; read as {standard}"),
+                    ),
+                    Msg::new(
+                        "表头用模板原名（一级指标、二级指标、三级指标），汇总和导入按表头识别各列",
+                        "Keep the template's headers (一级指标, 二级指标, 三级指标): imports find the columns by them",
+                    ),
+                )
+                .with_fix(crate::diagnostic::Fix {
+                    title: Msg::new(format!("改为“{standard}”"), format!("Change to \"{standard}\"")),
+                    replacement: standard,
+                    applicability: crate::diagnostic::Applicability::Safe,
+                }),
+            )
+        })
+        .collect()
+}
+
 fn key_value_pairs(row: &[Cell]) -> Vec<(String, Cell, Option<Cell>)> {
     let mut pairs = Vec::new();
     let mut k = 0usize;
