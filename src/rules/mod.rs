@@ -213,6 +213,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &structure::personnel_cost_in_project::PersonnelCostInProject,
         &structure::project_period_open::ProjectPeriodOpen,
         &structure::amount_cell_holds_text::AmountCellHoldsText,
+        &structure::goal_without_duty_line::GoalWithoutDutyLine,
         &budget::amount_unreadable::AmountUnreadable,
         &budget::fund_sources_do_not_sum_to_total::FundSourcesDoNotSumToTotal,
         &budget::unit_cost_exceeds_budget::UnitCostExceedsBudget,

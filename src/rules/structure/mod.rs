@@ -9,6 +9,7 @@ pub mod duplicate_indicator;
 pub mod fund_label_misspelled;
 pub mod goal_copies_field;
 pub mod goal_stated_as_done;
+pub mod goal_without_duty_line;
 pub mod group_row_in_other_column;
 pub mod level1_missing;
 pub mod level2_missing;
