@@ -44,7 +44,12 @@ fn bigrams(text: &str) -> Vec<[char; 2]> {
         .chars()
         .filter(|c| ('\u{4E00}'..='\u{9FFF}').contains(c))
         .collect();
-    han.windows(2).map(|w| [w[0], w[1]]).collect()
+    han.windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some([*a, *b]),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The goal shares a fifth of its character pairs (and at least two) with one of the texts.
