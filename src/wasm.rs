@@ -119,9 +119,8 @@ pub struct Validator {
 impl Validator {
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "ValidatorOptions")] options: Option<JsValue>,
+        #[wasm_bindgen(unchecked_param_type = "ValidatorOptions")] options: JsValue,
     ) -> Result<Validator, JsError> {
-        let options = options.unwrap_or(JsValue::UNDEFINED);
         let opts: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
@@ -158,8 +157,7 @@ impl Validator {
     /// self-evaluation is compared with (X001–X004).
     // Typed in TS_TYPES: a Rust parameter can't be declared optional (`approved?`).
     #[wasm_bindgen(skip_typescript)]
-    pub fn check(&self, input: JsValue, approved: Option<JsValue>) -> Result<JsValue, JsError> {
-        let approved = approved.unwrap_or(JsValue::UNDEFINED);
+    pub fn check(&self, input: JsValue, approved: JsValue) -> Result<JsValue, JsError> {
         let text = input_text(&input)?;
         let profile = self.session.profile();
         let report = if approved.is_undefined() || approved.is_null() {
