@@ -170,6 +170,15 @@ pub fn without_stray_point(text: &str) -> Option<&str> {
     digit_before.then_some(rest)
 }
 
+/// A cell of an amount (`rate: false`) or of a rate (`rate: true`) that holds something
+/// other than a figure, "—" or a blank (B001 and S030 tell what).
+pub fn unreadable(text: &str, rate: bool) -> bool {
+    match rate {
+        true => parse_amount(text) != AmountCell::NoValue && parse_percent(text).is_none(),
+        false => parse_amount(text) == AmountCell::Invalid,
+    }
+}
+
 /// What an unreadable amount cell holds besides one figure: words (约95, 见附表, a breakdown
 /// in prose) or a second figure (854万854万). `None` for a figure that is only mistyped
 /// (256,63; 7.50.), which B001 reports.

@@ -9,7 +9,7 @@
 
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
-use crate::money::{parse_amount, parse_percent, without_stray_point, AmountCell};
+use crate::money::{parse_amount, without_stray_point, AmountCell};
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 
@@ -65,14 +65,8 @@ impl Rule for AmountUnreadable {
                         ));
                         continue;
                     }
-                    let bad = if AMOUNT_ROLES.contains(role) {
-                        parse_amount(&cell.text) == AmountCell::Invalid
-                    } else if *role == Role::Rate {
-                        parse_amount(&cell.text) != AmountCell::NoValue
-                            && parse_percent(&cell.text).is_none()
-                    } else {
-                        false
-                    };
+                    let bad = (AMOUNT_ROLES.contains(role) || *role == Role::Rate)
+                        && crate::money::unreadable(&cell.text, *role == Role::Rate);
                     // Words or a second figure in the cell are S030's: the field holds something else.
                     if !bad || crate::money::prose_in_amount(&cell.text).is_some() {
                         continue;

@@ -8,7 +8,7 @@
 
 use crate::diagnostic::{Diagnostic, Msg};
 use crate::form::Role;
-use crate::money::{parse_amount, prose_in_amount, AmountCell, AmountProse};
+use crate::money::{prose_in_amount, AmountProse};
 use crate::rules::registry::Code;
 use crate::rules::{Context, Reads, Rule};
 
@@ -37,13 +37,7 @@ impl Rule for AmountCellHoldsText {
         for row in cx.form.projects.iter().flat_map(|p| &p.funding) {
             for (role, cell) in row.cells.0.iter().filter(|(r, _)| AMOUNT_ROLES.contains(r)) {
                 // A figure with a note that other rules read (854万（…）) is left alone.
-                let unread = match role {
-                    Role::Rate => {
-                        parse_amount(&cell.text) != AmountCell::NoValue
-                            && crate::money::parse_percent(&cell.text).is_none()
-                    }
-                    _ => parse_amount(&cell.text) == AmountCell::Invalid,
-                };
+                let unread = crate::money::unreadable(&cell.text, *role == Role::Rate);
                 let Some(what) = prose_in_amount(&cell.text).filter(|_| unread) else {
                     continue;
                 };
