@@ -28,6 +28,7 @@ impl Rule for MissingComparator {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let mut planned: Option<Vec<(Decimal, String)>> = None;
         for v in cx.values() {
             let p = &v.parsed.value;
             if !v.unexplained_target()
@@ -37,7 +38,17 @@ impl Rule for MissingComparator {
             {
                 continue;
             }
-            if restates_goal(cx, v) {
+            // The goal's quantities, read once per check and only when a bare target needs them.
+            let planned = planned.get_or_insert_with(|| {
+                cx.form
+                    .fields
+                    .iter()
+                    .filter(|f| f.key == "年度目标")
+                    .filter_map(|f| f.value.as_ref())
+                    .flat_map(|goal| planned_quantities(&goal.text))
+                    .collect()
+            });
+            if restates_goal(v, planned) {
                 continue;
             }
             let t = v.cell.trimmed();
@@ -79,9 +90,9 @@ fn planned_quantities(text: &str) -> Vec<(Decimal, String)> {
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .unwrap_or(tail.len());
         let after = tail.get(len..).unwrap_or("");
-        let (scale, after) = match after.strip_prefix('万') {
-            Some(unit) if longest_known_prefix(unit).is_some() => (Decimal::from(10_000), unit),
-            _ => (Decimal::ONE, after),
+        let (scale, after) = match wan_of(after) {
+            Some(unit) => (Decimal::from(10_000), unit),
+            None => (Decimal::ONE, after),
         };
         let unit = after
             .get(..longest_known_prefix(after).unwrap_or(0))
@@ -98,9 +109,16 @@ fn planned_quantities(text: &str) -> Vec<(Decimal, String)> {
     out
 }
 
-/// A bare 数量 target equal to a quantity the form's 年度目标 plans, in the same unit (its
-/// own, or the one its name closes with).
-fn restates_goal(cx: &Context, v: &super::ValueCell) -> bool {
+/// The unit after a 万 that scales it (万亩 → 亩, 万人 → 人); `None` when no unit follows the
+/// 万, which is then money (万 for 万元).
+fn wan_of(unit: &str) -> Option<&str> {
+    unit.strip_prefix('万')
+        .filter(|base| longest_known_prefix(base).is_some())
+}
+
+/// A bare 数量 target equal to one of the quantities the form's 年度目标 plans (`planned`),
+/// in the same unit (its own, or the one its name closes with).
+fn restates_goal(v: &super::ValueCell, planned: &[(Decimal, String)]) -> bool {
     let p = &v.parsed.value;
     let unit = p
         .unit
@@ -113,20 +131,12 @@ fn restates_goal(cx: &Context, v: &super::ValueCell) -> bool {
         return false;
     }
     // 1.2万人 and 12000 (人) are the same plan.
-    let (figure, unit) = match unit.strip_prefix('万') {
-        Some(base) if longest_known_prefix(base).is_some() => {
-            (figure.saturating_mul(Decimal::from(10_000)), base)
-        }
-        _ => (figure, unit),
+    let (figure, unit) = match wan_of(unit) {
+        Some(base) => (figure.saturating_mul(Decimal::from(10_000)), base),
+        None => (figure, unit),
     };
     let unit = canonical_unit(unit);
-    cx.form
-        .fields
-        .iter()
-        .filter(|f| f.key == "年度目标")
-        .filter_map(|f| f.value.as_ref())
-        .flat_map(|goal| planned_quantities(&goal.text))
-        .any(|(g, u)| g == figure && u == unit)
+    planned.iter().any(|(g, u)| *g == figure && *u == unit)
 }
 
 #[cfg(test)]
